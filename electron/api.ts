@@ -1,0 +1,47 @@
+// The handler table: one function per method of shared/api.ts. Its type makes a missing or mistyped
+// handler a compile error. Handlers receive input already validated by the router.
+import { readFileSync } from 'node:fs';
+import type { MethodName, MethodOutput, ParsedInput } from '../shared/api.ts';
+import { validateIdentifier } from '../shared/domain/identifiers.ts';
+import { recentAudit, verifyAudit } from './core/audit/audit-log.ts';
+import type { Core } from './core/core.ts';
+import { workspaceStats } from './core/records/stats.ts';
+
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+};
+
+export function createHandlers(core: Core): Handlers {
+  const ws = core.workspace;
+  return {
+    'app.info': () => ({
+      version: core.options.version,
+      shell: core.options.shell === 'electron' ? 'electron' : 'browser',
+      platform: process.platform,
+      keychainAvailable: core.options.keychainAvailable ?? false,
+    }),
+    'workspace.status': () => ws.status(),
+    'workspace.recent': () => core.recent.list(),
+    'workspace.forget': ({ dir }) => core.recent.forget(dir),
+    'workspace.create': (input) => ws.create(input),
+    'workspace.unlock': (input) => ws.unlock(input),
+    'workspace.lock': () => ws.lock('user'),
+    'workspace.changePassphrase': (input) => ws.changePassphrase(input),
+    'workspace.settings': () => ws.settings(),
+    'workspace.updateSettings': (input) => ws.updateSettings(input),
+    'workspace.backup': ({ out }) => ws.backup(out),
+    'workspace.restore': (input) => ws.restore(input),
+    'session.activity': () => ws.touch(),
+    'records.stats': () => workspaceStats(ws.db()),
+    'audit.verify': () => verifyAudit(ws.db()),
+    'audit.recent': ({ limit }) => recentAudit(ws.db(), limit),
+    'jobs.list': () => core.jobs.list(),
+    'jobs.cancel': ({ id }) => core.jobs.cancel(id),
+    'identifiers.validate': ({ kind, value }) => validateIdentifier(kind, value),
+  };
+}
+
+export function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

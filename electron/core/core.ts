@@ -1,0 +1,51 @@
+// The core services of one process, wired together. Electron's main, the browser shell and the CLI
+// each build one and hand it to the router; nothing here knows which transport is in front.
+import { userInfo } from 'node:os';
+import { EventBus } from './app/events.ts';
+import { RecentWorkspaces } from './app/recent.ts';
+import { JobRunner } from './jobs/job-runner.ts';
+import { WorkspaceService } from './workspace/workspace-service.ts';
+
+export type CoreOptions = {
+  configDir: string;
+  shell: 'electron' | 'browser' | 'cli';
+  version: string;
+  /** Lower scrypt cost for tests only; never set in the app. */
+  kdfCost?: { N: number; r: number; p: number };
+  keychainAvailable?: boolean;
+};
+
+export type Core = {
+  options: CoreOptions;
+  events: EventBus;
+  jobs: JobRunner;
+  recent: RecentWorkspaces;
+  workspace: WorkspaceService;
+  shutdown(): Promise<void>;
+};
+
+export function createCore(options: CoreOptions): Core {
+  const events = new EventBus();
+  const jobs = new JobRunner(events);
+  const recent = new RecentWorkspaces(options.configDir);
+  const workspace = new WorkspaceService({ events, jobs, recent, actor: currentActor(), kdfCost: options.kdfCost });
+  return {
+    options,
+    events,
+    jobs,
+    recent,
+    workspace,
+    async shutdown() {
+      await workspace.close();
+    },
+  };
+}
+
+/** Until users and roles exist, the operating-system account is who did it. */
+function currentActor(): string {
+  try {
+    return `os:${userInfo().username}`;
+  } catch {
+    return 'os:unknown';
+  }
+}

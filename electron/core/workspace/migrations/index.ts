@@ -1,0 +1,46 @@
+// Numbered migrations: each a small file with one `up`. The runner checks their order, runs the pending
+// ones in one transaction and records the version in user_version; a newer database is refused untouched.
+import { AppError } from '../../../../shared/errors.ts';
+import type { Db } from '../database.ts';
+import { m001DomainV1 } from './001-domain-v1.ts';
+import { m002AuditLog } from './002-audit-log.ts';
+import { m003Settings } from './003-settings.ts';
+
+export type Migration = { version: number; name: string; up: (db: Db) => void };
+
+export const MIGRATIONS: readonly Migration[] = [m001DomainV1, m002AuditLog, m003Settings];
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+export function assertNotFromFuture(db: Db, migrations: readonly Migration[] = MIGRATIONS): void {
+  const current = schemaVersion(db);
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new AppError(
+      'WORKSPACE_FROM_NEWER_VERSION',
+      `This workspace was written by a newer version of Portcullis (schema ${current}; this version knows ${latest}). Update Portcullis to open it; the workspace was not changed.`,
+      { schema: current, supported: latest },
+    );
+  }
+}
+
+export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): { from: number; to: number } {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);
+  });
+  assertNotFromFuture(db, migrations);
+  const from = schemaVersion(db);
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length > 0) {
+    db.transaction(() => {
+      for (const m of pending) {
+        m.up(db);
+        db.pragma(`user_version = ${m.version}`);
+      }
+    }).immediate();
+  }
+  return { from, to: schemaVersion(db) };
+}

@@ -1,0 +1,292 @@
+// The workspace lifecycle: create, unlock, lock (by hand or after idle minutes), change passphrase,
+// settings, online backup and restore. Holds the one open database connection of this process.
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BackupResult, WorkspaceInfo, WorkspaceSettings, WorkspaceStatus } from '../../../shared/domain/workspace.ts';
+import { PASSPHRASE_RULES } from '../../../shared/domain/workspace.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { workerUrl } from '../../workers/index.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import type { EventBus } from '../app/events.ts';
+import type { RecentWorkspaces } from '../app/recent.ts';
+import type { JobRunner } from '../jobs/job-runner.ts';
+import { checkIntegrity, DATABASE_NAME, openDatabase, UNLOCK_CHECK_LIMIT_BYTES, type Db } from './database.ts';
+import { DEFAULT_KDF, KEYFILE_NAME, newKeyFile, readKeyFile, rewrapKeyFile, unlockKeyFile, writeKeyFile, type KdfCost, type KeyFile } from './keyfile.ts';
+import { assertNotFromFuture, migrate, schemaVersion } from './migrations/index.ts';
+import { restoreBackup } from './restore.ts';
+import { readSettings, writeSettings } from './settings.ts';
+import { acquireWriterLock, LOCK_NAME, type WriterLock } from './writer-lock.ts';
+
+export type WorkspaceDeps = {
+  events: EventBus;
+  recent: RecentWorkspaces;
+  jobs: JobRunner;
+  actor: string;
+  kdfCost?: KdfCost;
+};
+
+type Session = { dir: string; keyFile: KeyFile; dataKey: Buffer; db: Db; lock: WriterLock };
+type Held = { dir: string; name: string; lock: WriterLock };
+
+/** When auto-lock comes due while a job runs, look again after this long. */
+const AUTO_LOCK_RETRY_MS = 30_000;
+
+export class WorkspaceService {
+  private session: Session | null = null;
+  private held: Held | null = null;
+  private autoLockTimer: NodeJS.Timeout | null = null;
+  private autoLockAt: number | null = null;
+
+  private readonly deps: WorkspaceDeps;
+
+  constructor(deps: WorkspaceDeps) {
+    this.deps = deps;
+  }
+
+  status(): WorkspaceStatus {
+    if (this.session) return { state: 'unlocked', workspace: this.info(this.session) };
+    if (this.held) return { state: 'locked', dir: this.held.dir, name: this.held.name };
+    return { state: 'closed' };
+  }
+
+  /** The open database; WORKSPACE_LOCKED when there is none. */
+  db(): Db {
+    if (!this.session) throw new AppError('WORKSPACE_LOCKED', 'The workspace is locked. Unlock it to continue.');
+    return this.session.db;
+  }
+
+  async create(input: { dir: string; name: string; passphrase: string }): Promise<WorkspaceInfo> {
+    assertPassphraseRules(input.passphrase);
+    const dir = resolve(input.dir);
+    if (existsSync(join(dir, KEYFILE_NAME))) {
+      throw new AppError('WORKSPACE_EXISTS', 'This folder already holds a Portcullis workspace. Open it instead, or choose an empty folder.');
+    }
+    if (existsSync(dir) && readdirSync(dir).length > 0) {
+      throw new AppError('WORKSPACE_EXISTS', 'Choose an empty or new folder for a new workspace.');
+    }
+    await this.close();
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    mkdirSync(join(dir, 'attachments'), { mode: 0o700 });
+    const lock = acquireWriterLock(dir);
+    const dbFile = join(dir, DATABASE_NAME);
+    try {
+      const { keyFile, dataKey } = await newKeyFile(input.name, input.passphrase, this.deps.kdfCost ?? DEFAULT_KDF);
+      const db = openDatabase(dbFile, dataKey, { create: true });
+      try {
+        migrate(db);
+        db.transaction(() => {
+          writeSettings(db, { autoLockMinutes: 15 });
+          appendAudit(db, { actor: this.deps.actor, action: 'workspace.create', entity: 'workspace', entityId: keyFile.id, details: { name: input.name } });
+        })();
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+      // The key file last: a folder without it is not a workspace, so a crash before here leaves none.
+      writeKeyFile(join(dir, KEYFILE_NAME), keyFile);
+      return this.begin({ dir, keyFile, dataKey, db, lock });
+    } catch (err) {
+      lock.release();
+      for (const f of [DATABASE_NAME, `${DATABASE_NAME}-wal`, `${DATABASE_NAME}-shm`, LOCK_NAME]) rmSync(join(dir, f), { force: true });
+      throw err;
+    }
+  }
+
+  async unlock(input: { dir: string; passphrase: string }): Promise<WorkspaceInfo> {
+    const dir = resolve(input.dir);
+    const keyFile = readKeyFile(join(dir, KEYFILE_NAME));
+    if (this.session?.dir === dir) {
+      await unlockKeyFile(keyFile, input.passphrase);
+      return this.info(this.session);
+    }
+    let lock: WriterLock;
+    let fresh = false;
+    if (this.held?.dir === dir) {
+      lock = this.held.lock;
+    } else {
+      await this.close();
+      lock = acquireWriterLock(dir);
+      fresh = true;
+    }
+    try {
+      const dataKey = await unlockKeyFile(keyFile, input.passphrase);
+      const db = this.openChecked(join(dir, DATABASE_NAME), dataKey);
+      try {
+        db.transaction(() => appendAudit(db, { actor: this.deps.actor, action: 'workspace.unlock', entity: 'workspace', entityId: keyFile.id }))();
+      } catch (err) {
+        db.close();
+        throw err;
+      }
+      this.held = null;
+      return this.begin({ dir, keyFile, dataKey, db, lock });
+    } catch (err) {
+      if (fresh) lock.release();
+      throw err;
+    }
+  }
+
+  /** Ends the session and forgets the key; the writer lock stays with this process until close(). */
+  async lock(reason: 'user' | 'idle' = 'user'): Promise<WorkspaceStatus> {
+    const s = this.session;
+    if (!s) return this.status();
+    await this.deps.jobs.cancelAll();
+    this.clearAutoLock();
+    s.db.close();
+    s.dataKey.fill(0);
+    this.session = null;
+    this.held = { dir: s.dir, name: s.keyFile.name, lock: s.lock };
+    const status = this.status();
+    this.deps.events.emit('workspace.changed', status);
+    if (reason === 'idle') console.info('workspace locked after idle time');
+    return status;
+  }
+
+  /** Locks and lets go of the workspace entirely (another process may then open it). */
+  async close(): Promise<void> {
+    await this.lock();
+    if (this.held) {
+      this.held.lock.release();
+      this.held = null;
+      this.deps.events.emit('workspace.changed', this.status());
+    }
+  }
+
+  async changePassphrase(input: { current: string; next: string }): Promise<{ changed: true }> {
+    const s = this.requireSession();
+    assertPassphraseRules(input.next);
+    await unlockKeyFile(s.keyFile, input.current);
+    const next = await rewrapKeyFile(s.keyFile, s.dataKey, input.next, this.deps.kdfCost ?? DEFAULT_KDF);
+    writeKeyFile(join(s.dir, KEYFILE_NAME), next);
+    s.keyFile = next;
+    s.db.transaction(() => appendAudit(s.db, { actor: this.deps.actor, action: 'workspace.changePassphrase', entity: 'workspace', entityId: next.id }))();
+    return { changed: true };
+  }
+
+  settings(): WorkspaceSettings {
+    return readSettings(this.db());
+  }
+
+  updateSettings(patch: WorkspaceSettings): WorkspaceSettings {
+    const s = this.requireSession();
+    s.db.transaction(() => {
+      writeSettings(s.db, patch);
+      appendAudit(s.db, { actor: this.deps.actor, action: 'workspace.updateSettings', entity: 'workspace', entityId: s.keyFile.id, details: patch });
+    })();
+    this.touch();
+    this.deps.events.emit('workspace.changed', this.status());
+    return readSettings(s.db);
+  }
+
+  /** Starts the online backup job and returns its id. */
+  backup(out: string): { jobId: string } {
+    const s = this.requireSession();
+    const file = resolve(out);
+    if (existsSync(file)) throw new AppError('WORKSPACE_EXISTS', 'A file with this name already exists; choose another name for the backup.');
+    const job = this.deps.jobs.start({
+      kind: 'workspace.backup',
+      label: 'Backup',
+      worker: workerUrl('backup'),
+      input: { dbFile: join(s.dir, DATABASE_NAME), keyHex: s.dataKey.toString('hex'), out: file, keyFile: s.keyFile, schemaVersion: schemaVersion(s.db) },
+      cleanup: () => {
+        for (const suffix of ['.snapshot', '.partial']) rmSync(file + suffix, { force: true });
+      },
+      onResult: (result) => {
+        const r = result as BackupResult;
+        if (this.session === s) {
+          s.db.transaction(() => appendAudit(s.db, { actor: this.deps.actor, action: 'workspace.backup', entity: 'workspace', entityId: s.keyFile.id, details: { file: r.file, sha256: r.sha256 } }))();
+        }
+        return r;
+      },
+    });
+    return { jobId: job.id };
+  }
+
+  /** Restores a backup into an empty folder and opens it with the passphrase it was made under. */
+  async restore(input: { backupFile: string; dir: string; passphrase: string }): Promise<WorkspaceInfo> {
+    const dir = resolve(input.dir);
+    if (existsSync(dir) && readdirSync(dir).length > 0) {
+      throw new AppError('WORKSPACE_EXISTS', 'Restore into an empty or new folder; the damaged workspace is left as it is.');
+    }
+    await this.close();
+    await restoreBackup(resolve(input.backupFile), dir, input.passphrase);
+    const info = await this.unlock({ dir, passphrase: input.passphrase });
+    const s = this.requireSession();
+    s.db.transaction(() => appendAudit(s.db, { actor: this.deps.actor, action: 'workspace.restore', entity: 'workspace', entityId: s.keyFile.id, details: { from: resolve(input.backupFile) } }))();
+    return info;
+  }
+
+  /** The user did something: push auto-lock back. */
+  touch(): { autoLockAt: string | null } {
+    if (this.session) this.armAutoLock();
+    return { autoLockAt: this.autoLockAt ? new Date(this.autoLockAt).toISOString() : null };
+  }
+
+  private openChecked(dbFile: string, dataKey: Buffer): Db {
+    const db = openDatabase(dbFile, dataKey);
+    try {
+      // Refuse a newer schema before anything at all is written.
+      assertNotFromFuture(db);
+      const small = statSync(dbFile).size <= UNLOCK_CHECK_LIMIT_BYTES;
+      checkIntegrity(db, dbFile, small);
+      migrate(db);
+      if (!small) {
+        this.deps.jobs.start({ kind: 'workspace.integrity', label: 'Integrity check', worker: workerUrl('integrity'), input: { dbFile, keyHex: dataKey.toString('hex') } });
+      }
+      return db;
+    } catch (err) {
+      db.close();
+      throw err;
+    }
+  }
+
+  private begin(session: Session): WorkspaceInfo {
+    this.session = session;
+    this.deps.recent.add(session.dir, session.keyFile.name);
+    this.armAutoLock();
+    const info = this.info(session);
+    this.deps.events.emit('workspace.changed', { state: 'unlocked', workspace: info });
+    return info;
+  }
+
+  private info(s: Session): WorkspaceInfo {
+    return {
+      id: s.keyFile.id,
+      name: s.keyFile.name,
+      dir: s.dir,
+      createdAt: s.keyFile.createdAt,
+      schemaVersion: schemaVersion(s.db),
+      autoLockMinutes: readSettings(s.db).autoLockMinutes,
+    };
+  }
+
+  private requireSession(): Session {
+    this.db();
+    return this.session!;
+  }
+
+  private armAutoLock(delayMs?: number): void {
+    this.clearAutoLock();
+    const minutes = this.session ? readSettings(this.session.db).autoLockMinutes : 0;
+    if (minutes <= 0) return;
+    const ms = delayMs ?? minutes * 60_000;
+    this.autoLockAt = Date.now() + ms;
+    this.autoLockTimer = setTimeout(() => {
+      // Long work in progress is not thrown away by an idle lock: wait for it to finish.
+      if (this.deps.jobs.runningCount() > 0) this.armAutoLock(AUTO_LOCK_RETRY_MS);
+      else void this.lock('idle');
+    }, ms);
+    this.autoLockTimer.unref();
+  }
+
+  private clearAutoLock(): void {
+    if (this.autoLockTimer) clearTimeout(this.autoLockTimer);
+    this.autoLockTimer = null;
+    this.autoLockAt = null;
+  }
+}
+
+export function assertPassphraseRules(passphrase: string): void {
+  if ([...passphrase].length < PASSPHRASE_RULES.minLength) {
+    throw new AppError('WORKSPACE_WEAK_PASSPHRASE', `Use a passphrase of at least ${PASSPHRASE_RULES.minLength} characters; several unrelated words work well.`);
+  }
+}

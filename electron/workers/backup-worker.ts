@@ -1,0 +1,82 @@
+// Job: online encrypted backup. Takes a consistent snapshot with VACUUM INTO (encrypted with the same
+// key), checks it, then writes header + pages to the backup file, all off the main thread.
+import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { openDatabase, checkIntegrity } from '../core/workspace/database.ts';
+import { encodeHeader, headerMac, sha256Hex, BACKUP_FORMAT, type BackupHeader } from '../core/workspace/backup-file.ts';
+import type { KeyFile } from '../core/workspace/keyfile.ts';
+import { runJob } from '../core/jobs/worker-kit.ts';
+import type { BackupResult } from '../../shared/domain/workspace.ts';
+
+export type BackupInput = { dbFile: string; keyHex: string; out: string; keyFile: KeyFile; schemaVersion: number };
+
+const CHUNK = 1024 * 1024;
+
+function forEachChunk(file: string, onChunk: (buf: Buffer) => void, onProgress: (done: number) => void): void {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(CHUNK);
+    let pos = 0;
+    for (;;) {
+      const n = readSync(fd, buf, 0, CHUNK, pos);
+      if (n === 0) break;
+      onChunk(buf.subarray(0, n));
+      pos += n;
+      onProgress(pos);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+runJob<BackupInput, BackupResult>((input, ctx) => {
+  const key = Buffer.from(input.keyHex, 'hex');
+  const snapshot = `${input.out}.snapshot`;
+  const partial = `${input.out}.partial`;
+  rmSync(snapshot, { force: true });
+  ctx.progress(0, 0, 'snapshot');
+  const db = openDatabase(input.dbFile, key, { readonly: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(snapshot);
+  } finally {
+    db.close();
+  }
+  ctx.throwIfCancelled();
+  const check = openDatabase(snapshot, key, { readonly: true });
+  try {
+    checkIntegrity(check, snapshot, true);
+  } finally {
+    check.close();
+  }
+  const bytes = statSync(snapshot).size;
+  const hash = sha256Hex();
+  forEachChunk(snapshot, (b) => hash.update(b), (done) => ctx.progress(done, bytes * 2, 'checksum'));
+  ctx.throwIfCancelled();
+  const { keychain: _deviceBound, ...keyFile } = input.keyFile;
+  const unsigned: Omit<BackupHeader, 'mac'> = {
+    format: BACKUP_FORMAT,
+    version: 1,
+    createdAt: new Date().toISOString(),
+    schemaVersion: input.schemaVersion,
+    keyFile,
+    db: { bytes, sha256: hash.digest('hex') },
+  };
+  const header: BackupHeader = { ...unsigned, mac: headerMac(key, unsigned) };
+  const fd = openSync(partial, 'w', 0o600);
+  try {
+    writeSync(fd, encodeHeader(header));
+    forEachChunk(
+      snapshot,
+      (b) => {
+        ctx.throwIfCancelled();
+        writeSync(fd, b);
+      },
+      (done) => ctx.progress(bytes + done, bytes * 2, 'writing'),
+    );
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(partial, input.out);
+  rmSync(snapshot, { force: true });
+  return { file: input.out, bytes: statSync(input.out).size, sha256: header.db.sha256 };
+});

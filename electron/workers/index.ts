@@ -1,0 +1,10 @@
+// Where each job worker's entry file is: the TypeScript source when run by Node directly, the bundled
+// file (out/electron/workers/NAME.js) in the packaged app.
+declare const __PORTCULLIS_BUNDLED__: boolean | undefined;
+
+export type WorkerName = 'backup' | 'integrity';
+
+export function workerUrl(name: WorkerName): URL {
+  const bundled = typeof __PORTCULLIS_BUNDLED__ !== 'undefined' && __PORTCULLIS_BUNDLED__;
+  return new URL(bundled ? `./workers/${name}.js` : `./${name}-worker.ts`, import.meta.url);
+}

@@ -1,0 +1,109 @@
+// THE contract between the UI, the CLI and the core: every method (zod input, typed output) and every
+// event. The handler table in electron/api.ts is typed against it, so a missing handler fails to compile;
+// the renderer's client is derived from it with no per-call code.
+import { z } from 'zod';
+import { IDENTIFIER_KINDS, type Validation } from './domain/identifiers.ts';
+import type {
+  AuditEntry,
+  AuditVerification,
+  BackupResult,
+  JobInfo,
+  RecentWorkspace,
+  WorkspaceInfo,
+  WorkspaceSettings,
+  WorkspaceStats,
+  WorkspaceStatus,
+} from './domain/workspace.ts';
+import type { ErrorPayload } from './errors.ts';
+
+export type MethodDef<I extends z.ZodType, O> = {
+  input: I;
+  /** Refused with WORKSPACE_LOCKED unless a workspace is unlocked. */
+  needsWorkspace: boolean;
+  /** Phantom: carries the output type only. */
+  output?: O;
+};
+
+function method<O>(opts: { needsWorkspace: boolean }) {
+  return <I extends z.ZodType>(input: I): MethodDef<I, O> => ({ input, needsWorkspace: opts.needsWorkspace });
+}
+const open = { needsWorkspace: false };
+const unlocked = { needsWorkspace: true };
+
+const folder = z.string().trim().min(1).max(4096);
+const passphrase = z.string().min(1).max(1024);
+const none = z.object({}).strict();
+
+export const methods = {
+  'app.info': method<AppInfo>(open)(none),
+
+  'workspace.status': method<WorkspaceStatus>(open)(none),
+  'workspace.recent': method<RecentWorkspace[]>(open)(none),
+  'workspace.forget': method<RecentWorkspace[]>(open)(z.object({ dir: folder }).strict()),
+  'workspace.create': method<WorkspaceInfo>(open)(
+    z.object({ dir: folder, name: z.string().trim().min(1).max(200), passphrase }).strict(),
+  ),
+  'workspace.unlock': method<WorkspaceInfo>(open)(z.object({ dir: folder, passphrase }).strict()),
+  'workspace.lock': method<WorkspaceStatus>(open)(none),
+  'workspace.changePassphrase': method<{ changed: true }>(unlocked)(
+    z.object({ current: passphrase, next: passphrase }).strict(),
+  ),
+  'workspace.settings': method<WorkspaceSettings>(unlocked)(none),
+  'workspace.updateSettings': method<WorkspaceSettings>(unlocked)(
+    z.object({ autoLockMinutes: z.number().int().min(0).max(24 * 60) }).strict(),
+  ),
+  /** Starts an online encrypted backup as a job; the job's result is a BackupResult. */
+  'workspace.backup': method<{ jobId: string }>(unlocked)(z.object({ out: folder }).strict()),
+  'workspace.restore': method<WorkspaceInfo>(open)(
+    z.object({ backupFile: folder, dir: folder, passphrase }).strict(),
+  ),
+  /** The user did something: resets the auto-lock timer. */
+  'session.activity': method<{ autoLockAt: string | null }>(open)(none),
+
+  'records.stats': method<WorkspaceStats>(unlocked)(none),
+
+  'audit.verify': method<AuditVerification>(unlocked)(none),
+  'audit.recent': method<AuditEntry[]>(unlocked)(
+    z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+  ),
+
+  'jobs.list': method<JobInfo[]>(open)(none),
+  'jobs.cancel': method<JobInfo>(open)(z.object({ id: z.string().min(1).max(100) }).strict()),
+
+  'identifiers.validate': method<Validation>(open)(
+    z.object({ kind: z.enum(IDENTIFIER_KINDS), value: z.string().max(200) }).strict(),
+  ),
+} as const;
+
+export type AppInfo = {
+  version: string;
+  shell: 'electron' | 'browser';
+  platform: string;
+  keychainAvailable: boolean;
+};
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+/** What a caller passes (defaults not yet applied). */
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+/** What a handler receives, after validation. */
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = Methods[M] extends MethodDef<z.ZodType, infer O> ? O : never;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);
+}
+
+/** Events pushed from the core to every UI. */
+export type Events = {
+  'data.changed': { tables: string[] };
+  'job.updated': JobInfo;
+  'workspace.changed': WorkspaceStatus;
+};
+export type EventName = keyof Events;
+export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'job.updated', 'workspace.changed'];
+
+/** Wire format shared by the socket transport and IPC. */
+export type Request = { id: number; method: string; input: unknown };
+export type Response = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: ErrorPayload };
+export type EventMessage = { event: EventName; payload: unknown };
