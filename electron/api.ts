@@ -5,6 +5,7 @@ import type { MethodName, MethodOutput, ParsedInput } from '../shared/api.ts';
 import { validateIdentifier } from '../shared/domain/identifiers.ts';
 import { recentAudit, verifyAudit } from './core/audit/audit-log.ts';
 import type { Core } from './core/core.ts';
+import { defaultWorkspacesDir } from './core/app/paths.ts';
 import { workspaceStats } from './core/records/stats.ts';
 
 export type Handlers = {
@@ -19,6 +20,7 @@ export function createHandlers(core: Core): Handlers {
       shell: core.options.shell === 'electron' ? 'electron' : 'browser',
       platform: process.platform,
       keychainAvailable: core.options.keychainAvailable ?? false,
+      workspacesDir: defaultWorkspacesDir(),
     }),
     'workspace.status': () => ws.status(),
     'workspace.recent': () => core.recent.list(),
@@ -26,6 +28,10 @@ export function createHandlers(core: Core): Handlers {
     'workspace.create': (input) => ws.create(input),
     'workspace.unlock': (input) => ws.unlock(input),
     'workspace.lock': () => ws.lock('user'),
+    'workspace.close': async () => {
+      await ws.close();
+      return ws.status();
+    },
     'workspace.changePassphrase': (input) => ws.changePassphrase(input),
     'workspace.settings': () => ws.settings(),
     'workspace.updateSettings': (input) => ws.updateSettings(input),

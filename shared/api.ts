@@ -45,6 +45,8 @@ export const methods = {
   ),
   'workspace.unlock': method<WorkspaceInfo>(open)(z.object({ dir: folder, passphrase }).strict()),
   'workspace.lock': method<WorkspaceStatus>(open)(none),
+  /** Locks and lets go of the workspace, back to the first-run screen. */
+  'workspace.close': method<WorkspaceStatus>(open)(none),
   'workspace.changePassphrase': method<{ changed: true }>(unlocked)(
     z.object({ current: passphrase, next: passphrase }).strict(),
   ),
@@ -80,6 +82,8 @@ export type AppInfo = {
   shell: 'electron' | 'browser';
   platform: string;
   keychainAvailable: boolean;
+  /** Suggested parent folder for new workspaces. */
+  workspacesDir: string;
 };
 
 export type Methods = typeof methods;
@@ -94,16 +98,8 @@ export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(methods, name);
 }
 
-/** Events pushed from the core to every UI. */
-export type Events = {
-  'data.changed': { tables: string[] };
-  'job.updated': JobInfo;
-  'workspace.changed': WorkspaceStatus;
-};
-export type EventName = keyof Events;
-export const EVENT_NAMES: readonly EventName[] = ['data.changed', 'job.updated', 'workspace.changed'];
+export { EVENT_NAMES, type EventMessage, type EventName, type Events } from './events.ts';
 
 /** Wire format shared by the socket transport and IPC. */
 export type Request = { id: number; method: string; input: unknown };
 export type Response = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: ErrorPayload };
-export type EventMessage = { event: EventName; payload: unknown };

@@ -1,0 +1,101 @@
+// The workstation once unlocked: navigation, the current section, the status bar and the command palette.
+import { Button, Classes, HotkeysProvider, KeyComboTag, useHotkeys, type HotkeyConfig } from '@blueprintjs/core';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkspaceInfo } from '../../../../shared/domain/workspace.ts';
+import { api } from '../../api.ts';
+import { usePreferences } from '../../app/preferences.tsx';
+import { LANGUAGES } from '../../i18n/index.ts';
+import { useJobs } from '../jobs/useJobs.ts';
+import { OverviewPage } from '../overview/OverviewPage.tsx';
+import { NotBuiltYet } from '../sections/NotBuiltYet.tsx';
+import { SettingsPage } from '../settings/SettingsPage.tsx';
+import { CommandPalette, type Command } from './CommandPalette.tsx';
+import { NavSidebar } from './NavSidebar.tsx';
+import { SECTIONS } from './sections.ts';
+import { StatusBar } from './StatusBar.tsx';
+import { useSection } from './useSection.ts';
+
+function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
+  const { t } = useTranslation();
+  const [section, go] = useSection();
+  const [paletteOpen, setPaletteOpen] = useState(false);
+  const { theme, setTheme, language, setLanguage } = usePreferences();
+  const jobs = useJobs();
+  const lock = useCallback(() => void api.call('workspace.lock'), []);
+
+  useEffect(
+    () =>
+      api.on('app.command', ({ command }) => {
+        if (command === 'lock') lock();
+        else if (command === 'palette') setPaletteOpen(true);
+        else if (command === 'settings') go('settings');
+      }),
+    [go, lock],
+  );
+
+  const commands = useMemo<Command[]>(
+    () => [
+      ...SECTIONS.map((s, i) => ({ id: `go.${s.id}`, icon: s.icon, label: t('palette.goTo', { section: t(`sections.${s.id}.title`) }), hint: `Alt+${i + 1}`, run: () => go(s.id) })),
+      { id: 'lock', icon: 'lock', label: t('palette.lock'), hint: 'Ctrl+L', run: lock },
+      { id: 'theme', icon: theme === 'dark' ? 'flash' : 'moon', label: t('settings.toggleTheme'), run: () => setTheme(theme === 'dark' ? 'light' : 'dark') },
+      {
+        id: 'language',
+        icon: 'translate',
+        label: t('palette.language'),
+        run: () => setLanguage(LANGUAGES[(LANGUAGES.indexOf(language) + 1) % LANGUAGES.length]!),
+      },
+      { id: 'backup', icon: 'archive', label: t('palette.backup'), run: () => go('settings') },
+      { id: 'audit', icon: 'endorsed', label: t('audit.verify'), run: () => go('overview') },
+    ],
+    [t, go, lock, theme, setTheme, language, setLanguage],
+  );
+
+  const hotkeys = useMemo<HotkeyConfig[]>(
+    () => [
+      { combo: 'mod+k', global: true, label: t('palette.open'), preventDefault: true, allowInInput: true, onKeyDown: () => setPaletteOpen(true) },
+      { combo: 'mod+shift+p', global: true, label: t('palette.open'), preventDefault: true, allowInInput: true, onKeyDown: () => setPaletteOpen(true) },
+      { combo: 'mod+l', global: true, label: t('palette.lock'), preventDefault: true, allowInInput: true, onKeyDown: lock },
+      ...SECTIONS.map((s, i) => ({
+        combo: `alt+${i + 1}`,
+        global: true,
+        label: t('palette.goTo', { section: t(`sections.${s.id}.title`) }),
+        preventDefault: true,
+        allowInInput: true,
+        onKeyDown: () => go(s.id),
+      })),
+    ],
+    [t, go, lock],
+  );
+  const { handleKeyDown, handleKeyUp } = useHotkeys(hotkeys);
+
+  const current = SECTIONS.find((s) => s.id === section)!;
+  let page;
+  if (section === 'overview') page = <OverviewPage workspace={workspace} />;
+  else if (section === 'settings') page = <SettingsPage workspace={workspace} />;
+  else page = <NotBuiltYet section={current} />;
+
+  return (
+    <div className="pc-shell" onKeyDown={handleKeyDown} onKeyUp={handleKeyUp}>
+      <header className="pc-topbar">
+        <span className="pc-brand pc-brand-small">Portcullis</span>
+        <span className={Classes.TEXT_MUTED}>/</span>
+        <span>{t(`sections.${section}.title`)}</span>
+        <span className="pc-spacer" />
+        <Button small minimal icon="search" text={t('palette.open')} endIcon={<KeyComboTag combo="mod+k" minimal />} onClick={() => setPaletteOpen(true)} data-testid="palette-button" />
+      </header>
+      <NavSidebar current={section} onSelect={go} />
+      <main className="pc-main">{page}</main>
+      <StatusBar workspace={workspace} jobs={jobs} />
+      <CommandPalette isOpen={paletteOpen} onClose={() => setPaletteOpen(false)} commands={commands} />
+    </div>
+  );
+}
+
+export function AppShell({ workspace }: { workspace: WorkspaceInfo }) {
+  return (
+    <HotkeysProvider>
+      <Workstation workspace={workspace} />
+    </HotkeysProvider>
+  );
+}

@@ -1,0 +1,24 @@
+// Renderer entry: icons, translations, theme, then the app.
+import '@blueprintjs/core/lib/css/blueprint.css';
+import '@blueprintjs/select/lib/css/blueprint-select.css';
+import './styles.css';
+import { BlueprintProvider } from '@blueprintjs/core';
+import { Icons } from '@blueprintjs/icons';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { PreferencesProvider } from './app/preferences.tsx';
+import './i18n/index.ts';
+
+// All icon paths in one local chunk, before the first paint: no remote loads, no flicker.
+await Icons.loadAll({ loader: 'all' });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BlueprintProvider>
+      <PreferencesProvider>
+        <App />
+      </PreferencesProvider>
+    </BlueprintProvider>
+  </StrictMode>,
+);
