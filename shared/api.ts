@@ -6,7 +6,6 @@ import { IDENTIFIER_KINDS, type Validation } from './domain/identifiers.ts';
 import type {
   AuditEntry,
   AuditVerification,
-  BackupResult,
   JobInfo,
   RecentWorkspace,
   WorkspaceInfo,
@@ -40,41 +39,39 @@ export const methods = {
   'workspace.status': method<WorkspaceStatus>(open)(none),
   'workspace.recent': method<RecentWorkspace[]>(open)(none),
   'workspace.forget': method<RecentWorkspace[]>(open)(z.object({ dir: folder }).strict()),
-  'workspace.create': method<WorkspaceInfo>(open)(
-    z.object({ dir: folder, name: z.string().trim().min(1).max(200), passphrase }).strict(),
-  ),
+  'workspace.create': method<WorkspaceInfo>(open)(z.object({ dir: folder, name: z.string().trim().min(1).max(200), passphrase }).strict()),
   'workspace.unlock': method<WorkspaceInfo>(open)(z.object({ dir: folder, passphrase }).strict()),
   'workspace.lock': method<WorkspaceStatus>(open)(none),
   /** Locks and lets go of the workspace, back to the first-run screen. */
   'workspace.close': method<WorkspaceStatus>(open)(none),
-  'workspace.changePassphrase': method<{ changed: true }>(unlocked)(
-    z.object({ current: passphrase, next: passphrase }).strict(),
-  ),
+  'workspace.changePassphrase': method<{ changed: true }>(unlocked)(z.object({ current: passphrase, next: passphrase }).strict()),
   'workspace.settings': method<WorkspaceSettings>(unlocked)(none),
   'workspace.updateSettings': method<WorkspaceSettings>(unlocked)(
-    z.object({ autoLockMinutes: z.number().int().min(0).max(24 * 60) }).strict(),
+    z
+      .object({
+        autoLockMinutes: z
+          .number()
+          .int()
+          .min(0)
+          .max(24 * 60),
+      })
+      .strict(),
   ),
   /** Starts an online encrypted backup as a job; the job's result is a BackupResult. */
   'workspace.backup': method<{ jobId: string }>(unlocked)(z.object({ out: folder }).strict()),
-  'workspace.restore': method<WorkspaceInfo>(open)(
-    z.object({ backupFile: folder, dir: folder, passphrase }).strict(),
-  ),
+  'workspace.restore': method<WorkspaceInfo>(open)(z.object({ backupFile: folder, dir: folder, passphrase }).strict()),
   /** The user did something: resets the auto-lock timer. */
   'session.activity': method<{ autoLockAt: string | null }>(open)(none),
 
   'records.stats': method<WorkspaceStats>(unlocked)(none),
 
   'audit.verify': method<AuditVerification>(unlocked)(none),
-  'audit.recent': method<AuditEntry[]>(unlocked)(
-    z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict(),
-  ),
+  'audit.recent': method<AuditEntry[]>(unlocked)(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),
 
   'jobs.list': method<JobInfo[]>(open)(none),
   'jobs.cancel': method<JobInfo>(open)(z.object({ id: z.string().min(1).max(100) }).strict()),
 
-  'identifiers.validate': method<Validation>(open)(
-    z.object({ kind: z.enum(IDENTIFIER_KINDS), value: z.string().max(200) }).strict(),
-  ),
+  'identifiers.validate': method<Validation>(open)(z.object({ kind: z.enum(IDENTIFIER_KINDS), value: z.string().max(200) }).strict()),
 } as const;
 
 export type AppInfo = {

@@ -13,6 +13,8 @@ export type CoreOptions = {
   /** Lower scrypt cost for tests only; never set in the app. */
   kdfCost?: { N: number; r: number; p: number };
   keychainAvailable?: boolean;
+  /** Add opened workspaces to the recent list (the UI does; the CLI does not). */
+  rememberRecent?: boolean;
 };
 
 export type Core = {
@@ -28,7 +30,13 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const jobs = new JobRunner(events);
   const recent = new RecentWorkspaces(options.configDir);
-  const workspace = new WorkspaceService({ events, jobs, recent, actor: currentActor(), kdfCost: options.kdfCost });
+  const workspace = new WorkspaceService({
+    events,
+    jobs,
+    recent: options.rememberRecent === false ? null : recent,
+    actor: currentActor(),
+    kdfCost: options.kdfCost,
+  });
   return {
     options,
     events,

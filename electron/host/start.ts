@@ -38,7 +38,14 @@ if (values.open && (process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY'])) {
   if (browser) {
     const child = spawn(
       browser,
-      [`--app=${host.url}`, `--user-data-dir=${join(configDir, 'browser-profile')}`, '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      [
+        `--app=${host.url}`,
+        `--user-data-dir=${join(configDir, 'browser-profile')}`,
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
       { stdio: 'ignore', detached: true },
     );
     child.unref();

@@ -49,7 +49,11 @@ runJob<BackupInput, BackupResult>((input, ctx) => {
   }
   const bytes = statSync(snapshot).size;
   const hash = sha256Hex();
-  forEachChunk(snapshot, (b) => hash.update(b), (done) => ctx.progress(done, bytes * 2, 'checksum'));
+  forEachChunk(
+    snapshot,
+    (b) => hash.update(b),
+    (done) => ctx.progress(done, bytes * 2, 'checksum'),
+  );
   ctx.throwIfCancelled();
   const { keychain: _deviceBound, ...keyFile } = input.keyFile;
   const unsigned: Omit<BackupHeader, 'mac'> = {

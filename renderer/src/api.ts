@@ -16,8 +16,12 @@ export class ApiError extends Error {
 
 const transport: Transport = window.portcullis ? electronTransport(window.portcullis) : socketTransport();
 
+/** The input may be left out exactly when every field is optional (`{}` is then assignable to it). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+type InputArgs<M extends MethodName> = {} extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>];
+
 export const api = {
-  async call<M extends MethodName>(method: M, ...args: {} extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>]): Promise<MethodOutput<M>> {
+  async call<M extends MethodName>(method: M, ...args: InputArgs<M>): Promise<MethodOutput<M>> {
     const outcome = await transport.call(method, args[0] ?? {});
     if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message);
     return outcome.result as MethodOutput<M>;

@@ -53,9 +53,7 @@ export function validateAwbNumber(input: string): Validation {
   if (!/^[0-9]{11}$/.test(value)) return fail('expected 11 digits: airline prefix (3), serial (7), check digit');
   const expected = Number(value.slice(3, 10)) % 7;
   const actual = Number(value[10]);
-  return actual === expected
-    ? { valid: true, normalized: `${value.slice(0, 3)}-${value.slice(3)}` }
-    : fail(`check digit is ${actual}, expected ${expected}`);
+  return actual === expected ? { valid: true, normalized: `${value.slice(0, 3)}-${value.slice(3)}` } : fail(`check digit is ${actual}, expected ${expected}`);
 }
 
 /** ICAO 9303 check digit: weights 7, 3, 1; digits as is, A-Z as 10-35, filler '<' as 0. */

@@ -9,10 +9,7 @@ export type WorkspaceInfo = {
   autoLockMinutes: number;
 };
 
-export type WorkspaceStatus =
-  | { state: 'closed' }
-  | { state: 'locked'; dir: string; name: string }
-  | { state: 'unlocked'; workspace: WorkspaceInfo };
+export type WorkspaceStatus = { state: 'closed' } | { state: 'locked'; dir: string; name: string } | { state: 'unlocked'; workspace: WorkspaceInfo };
 
 export type RecentWorkspace = { dir: string; name: string; lastOpenedAt: string };
 
@@ -43,9 +40,7 @@ export type AuditEntry = {
   hash: string;
 };
 
-export type AuditVerification =
-  | { ok: true; entries: number; lastHash: string | null }
-  | { ok: false; entries: number; brokenAt: number; reason: string };
+export type AuditVerification = { ok: true; entries: number; lastHash: string | null } | { ok: false; entries: number; brokenAt: number; reason: string };
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 

@@ -11,11 +11,27 @@ import { startHost, type Host } from '../../electron/host/server.ts';
 import { Router } from '../../electron/router.ts';
 
 export const CHROMIUM = process.env['PORTCULLIS_CHROMIUM'] ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 export const RENDERER_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url));
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots', import.meta.url));
 
-export type App = { core: Core; host: Host; root: string; context: BrowserContext; page: Page; screenshot(name: string): Promise<void>; close(): Promise<void> };
+export type App = {
+  core: Core;
+  host: Host;
+  root: string;
+  context: BrowserContext;
+  page: Page;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+};
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });

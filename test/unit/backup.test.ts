@@ -72,7 +72,9 @@ describe('online encrypted backup and restore', () => {
     expect(existsSync(join(t.root, 'rp', 'workspace.db'))).toBe(false);
 
     writeFileSync(join(t.root, 'junk.pcbackup'), 'hello');
-    await expect(t.core.workspace.restore({ backupFile: join(t.root, 'junk.pcbackup'), dir: join(t.root, 'rj'), passphrase: PASSPHRASE })).rejects.toBeInstanceOf(AppError);
+    await expect(
+      t.core.workspace.restore({ backupFile: join(t.root, 'junk.pcbackup'), dir: join(t.root, 'rj'), passphrase: PASSPHRASE }),
+    ).rejects.toBeInstanceOf(AppError);
   });
 
   it('can be cancelled, leaving no partial file', async () => {

@@ -23,12 +23,18 @@ describe('ISO 6346 container numbers', () => {
   it('property: any owner and serial with its computed digit is valid; any other digit is not', () => {
     const letters = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ');
     fc.assert(
-      fc.property(fc.tuple(letters, letters, letters), fc.constantFrom('U', 'J', 'Z'), fc.integer({ min: 0, max: 999999 }), fc.integer({ min: 0, max: 9 }), (owner, cat, serial, other) => {
-        const body = owner.join('') + cat + String(serial).padStart(6, '0');
-        const digit = iso6346CheckDigit(body);
-        expect(validateContainerNumber(body + digit).valid).toBe(true);
-        if (other !== digit) expect(validateContainerNumber(body + other).valid).toBe(false);
-      }),
+      fc.property(
+        fc.tuple(letters, letters, letters),
+        fc.constantFrom('U', 'J', 'Z'),
+        fc.integer({ min: 0, max: 999999 }),
+        fc.integer({ min: 0, max: 9 }),
+        (owner, cat, serial, other) => {
+          const body = owner.join('') + cat + String(serial).padStart(6, '0');
+          const digit = iso6346CheckDigit(body);
+          expect(validateContainerNumber(body + digit).valid).toBe(true);
+          if (other !== digit) expect(validateContainerNumber(body + other).valid).toBe(false);
+        },
+      ),
     );
   });
 });
@@ -78,7 +84,12 @@ describe('ICAO 9303 machine-readable zones', () => {
     expect(mrzCheckDigit('740812')).toBe(2);
     expect(mrzCheckDigit('120415')).toBe(9);
   });
-  it.each([['TD3', td3], ['TD1', td1], ['TD2', td2], ['TD3 run together', td3.replace('\n', '')]])('accepts the %s specimen', (_n, mrz) => {
+  it.each([
+    ['TD3', td3],
+    ['TD1', td1],
+    ['TD2', td2],
+    ['TD3 run together', td3.replace('\n', '')],
+  ])('accepts the %s specimen', (_n, mrz) => {
     expect(validateMrz(mrz).valid).toBe(true);
   });
   it('names the field whose check digit is wrong', () => {
@@ -95,7 +106,6 @@ describe('ICAO 9303 machine-readable zones', () => {
         const line2 = td3.split('\n')[1]!;
         if (line2[pos] === ch) return;
         const changed = line2.slice(0, pos) + ch + line2.slice(pos + 1);
-        const field = changed.slice(0, 9);
         // A substitution that keeps the weighted sum mod 10 is undetectable by design; any other is caught.
         const undetectable = mrzCheckDigit(changed.slice(0, 9)) === 6;
         const mrz = td3.split('\n')[0] + '\n' + changed;

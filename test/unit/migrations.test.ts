@@ -26,7 +26,7 @@ describe('migrations', () => {
     const broken: Migration = { version: MIGRATIONS.length + 1, name: 'broken', up: (d) => d.exec('CREATE TABLE x (a); SELECT no_such_function();') };
     expect(() => migrate(db, [...MIGRATIONS, broken])).toThrow();
     expect(schemaVersion(db)).toBe(0);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master").get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT count(*) AS n FROM sqlite_master').get()).toEqual({ n: 0 });
   });
 
   it('refuses a database from the future', () => {
@@ -51,14 +51,13 @@ describe('migrations', () => {
 describe('hot lookups use their index', () => {
   const db = memory();
   migrate(db);
-  const plan = (sql: string) =>
-    (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+  const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
 
   it.each([
     ['shipment by transport document', "SELECT * FROM shipment WHERE doc_number = 'X'", 'shipment_doc_number'],
     ['house bills of a master', "SELECT * FROM shipment WHERE master_doc_number = 'X'", 'shipment_master'],
     ['arrivals page (keyset)', "SELECT * FROM shipment WHERE (arrival_date, id) > ('2026-01-01', 5) ORDER BY arrival_date, id LIMIT 100", 'shipment_arrival'],
-    ['shipments of a party', "SELECT shipment_id FROM shipment_party WHERE party_id = 1", 'shipment_party_party'],
+    ['shipments of a party', 'SELECT shipment_id FROM shipment_party WHERE party_id = 1', 'shipment_party_party'],
     ['party by normalised name', "SELECT * FROM party WHERE name_norm = 'x'", 'party_name_norm'],
     ['container by number', "SELECT * FROM container WHERE number = 'CSQU3054383'", 'sqlite_autoindex_container_1'],
     ['track and trace of a container', 'SELECT * FROM container_event WHERE container_id = 1 ORDER BY at', 'container_event_timeline'],

@@ -41,7 +41,18 @@ describe('router', () => {
     const stats = await t.router.call('records.stats', {});
     expect(stats).toEqual({
       ok: true,
-      result: { shipments: 0, containers: 0, parties: 0, passengers: 0, events: 0, bookings: 0, conveyances: 0, itinerarySegments: 0, imports: 0, auditEntries: 1 },
+      result: {
+        shipments: 0,
+        containers: 0,
+        parties: 0,
+        passengers: 0,
+        events: 0,
+        bookings: 0,
+        conveyances: 0,
+        itinerarySegments: 0,
+        imports: 0,
+        auditEntries: 1,
+      },
     });
   });
 

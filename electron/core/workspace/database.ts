@@ -25,11 +25,9 @@ export function isCorruption(err: unknown): boolean {
 }
 
 export function corruptError(detail: string): AppError {
-  return new AppError(
-    'WORKSPACE_CORRUPT',
-    'The workspace database is damaged and cannot be read. Nothing was changed or deleted; restore it from a backup.',
-    { detail },
-  );
+  return new AppError('WORKSPACE_CORRUPT', 'The workspace database is damaged and cannot be read. Nothing was changed or deleted; restore it from a backup.', {
+    detail,
+  });
 }
 
 /**
@@ -71,7 +69,12 @@ export function checkIntegrity(db: Db, file: string, full: boolean): void {
     if (full) {
       const rows = db.pragma('quick_check') as { quick_check: string }[];
       if (rows.length !== 1 || rows[0]!.quick_check !== 'ok') {
-        throw corruptError(rows.slice(0, 5).map((r) => r.quick_check).join('; '));
+        throw corruptError(
+          rows
+            .slice(0, 5)
+            .map((r) => r.quick_check)
+            .join('; '),
+        );
       }
     }
   } catch (err) {

@@ -19,7 +19,7 @@ import { acquireWriterLock, LOCK_NAME, type WriterLock } from './writer-lock.ts'
 
 export type WorkspaceDeps = {
   events: EventBus;
-  recent: RecentWorkspaces;
+  recent: RecentWorkspaces | null;
   jobs: JobRunner;
   actor: string;
   kdfCost?: KdfCost;
@@ -193,7 +193,15 @@ export class WorkspaceService {
       onResult: (result) => {
         const r = result as BackupResult;
         if (this.session === s) {
-          s.db.transaction(() => appendAudit(s.db, { actor: this.deps.actor, action: 'workspace.backup', entity: 'workspace', entityId: s.keyFile.id, details: { file: r.file, sha256: r.sha256 } }))();
+          s.db.transaction(() =>
+            appendAudit(s.db, {
+              actor: this.deps.actor,
+              action: 'workspace.backup',
+              entity: 'workspace',
+              entityId: s.keyFile.id,
+              details: { file: r.file, sha256: r.sha256 },
+            }),
+          )();
         }
         return r;
       },
@@ -211,7 +219,15 @@ export class WorkspaceService {
     await restoreBackup(resolve(input.backupFile), dir, input.passphrase);
     const info = await this.unlock({ dir, passphrase: input.passphrase });
     const s = this.requireSession();
-    s.db.transaction(() => appendAudit(s.db, { actor: this.deps.actor, action: 'workspace.restore', entity: 'workspace', entityId: s.keyFile.id, details: { from: resolve(input.backupFile) } }))();
+    s.db.transaction(() =>
+      appendAudit(s.db, {
+        actor: this.deps.actor,
+        action: 'workspace.restore',
+        entity: 'workspace',
+        entityId: s.keyFile.id,
+        details: { from: resolve(input.backupFile) },
+      }),
+    )();
     return info;
   }
 
@@ -230,7 +246,12 @@ export class WorkspaceService {
       checkIntegrity(db, dbFile, small);
       migrate(db);
       if (!small) {
-        this.deps.jobs.start({ kind: 'workspace.integrity', label: 'Integrity check', worker: workerUrl('integrity'), input: { dbFile, keyHex: dataKey.toString('hex') } });
+        this.deps.jobs.start({
+          kind: 'workspace.integrity',
+          label: 'Integrity check',
+          worker: workerUrl('integrity'),
+          input: { dbFile, keyHex: dataKey.toString('hex') },
+        });
       }
       return db;
     } catch (err) {
@@ -241,7 +262,7 @@ export class WorkspaceService {
 
   private begin(session: Session): WorkspaceInfo {
     this.session = session;
-    this.deps.recent.add(session.dir, session.keyFile.name);
+    this.deps.recent?.add(session.dir, session.keyFile.name);
     this.armAutoLock();
     const info = this.info(session);
     this.deps.events.emit('workspace.changed', { state: 'unlocked', workspace: info });
@@ -287,6 +308,9 @@ export class WorkspaceService {
 
 export function assertPassphraseRules(passphrase: string): void {
   if ([...passphrase].length < PASSPHRASE_RULES.minLength) {
-    throw new AppError('WORKSPACE_WEAK_PASSPHRASE', `Use a passphrase of at least ${PASSPHRASE_RULES.minLength} characters; several unrelated words work well.`);
+    throw new AppError(
+      'WORKSPACE_WEAK_PASSPHRASE',
+      `Use a passphrase of at least ${PASSPHRASE_RULES.minLength} characters; several unrelated words work well.`,
+    );
   }
 }

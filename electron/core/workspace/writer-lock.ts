@@ -24,10 +24,7 @@ export function acquireWriterLock(dir: string): WriterLock {
     db.close();
     const code = (err as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
-      throw new AppError(
-        'WORKSPACE_IN_USE',
-        'This workspace is already open in another Portcullis window or process. Close it there first.',
-      );
+      throw new AppError('WORKSPACE_IN_USE', 'This workspace is already open in another Portcullis window or process. Close it there first.');
     }
     throw err;
   }

@@ -15,6 +15,8 @@ type Bridge = {
 };
 
 declare global {
+  // Declaration merging onto the DOM's Window needs an interface.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-definitions
   interface Window {
     portcullis?: Bridge;
   }

@@ -19,7 +19,14 @@ function JobRow({ job }: { job: JobInfo }) {
           <ProgressBar className="pc-job-bar" value={fraction} intent={Intent.PRIMARY} />
           <span className={Classes.TEXT_MUTED}>{job.phase ? t(`jobs.phase.${job.phase}`, { defaultValue: job.phase }) : ''}</span>
           {fraction !== undefined && <span className="pc-num">{Math.round(fraction * 100)}%</span>}
-          <Button small minimal icon="cross" aria-label={t('jobs.cancel')} title={t('jobs.cancel')} onClick={() => void api.call('jobs.cancel', { id: job.id })} />
+          <Button
+            small
+            minimal
+            icon="cross"
+            aria-label={t('jobs.cancel')}
+            title={t('jobs.cancel')}
+            onClick={() => void api.call('jobs.cancel', { id: job.id })}
+          />
         </>
       ) : (
         <Tag minimal intent={STATE_INTENT[job.state]} title={job.error?.message}>

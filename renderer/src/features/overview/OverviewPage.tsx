@@ -6,7 +6,17 @@ import type { AuditVerification, WorkspaceInfo, WorkspaceStats } from '../../../
 import { api } from '../../api.ts';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 
-const COUNTS: (keyof WorkspaceStats)[] = ['shipments', 'containers', 'events', 'parties', 'conveyances', 'passengers', 'bookings', 'itinerarySegments', 'imports'];
+const COUNTS: (keyof WorkspaceStats)[] = [
+  'shipments',
+  'containers',
+  'events',
+  'parties',
+  'conveyances',
+  'passengers',
+  'bookings',
+  'itinerarySegments',
+  'imports',
+];
 
 export function OverviewPage({ workspace }: { workspace: WorkspaceInfo }) {
   const { t, i18n } = useTranslation();

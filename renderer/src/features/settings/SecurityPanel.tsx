@@ -75,7 +75,12 @@ export function SecurityPanel({ workspace }: { workspace: WorkspaceInfo }) {
           <InputGroup id="pp-next" type="password" value={next} onValueChange={setNext} autoComplete="new-password" />
           <PassphraseMeter passphrase={next} userInputs={[workspace.name]} />
         </FormGroup>
-        <FormGroup label={t('create.confirm')} labelFor="pp-confirm" helperText={confirm && confirm !== next ? t('create.mismatch') : undefined} intent={confirm && confirm !== next ? Intent.DANGER : Intent.NONE}>
+        <FormGroup
+          label={t('create.confirm')}
+          labelFor="pp-confirm"
+          helperText={confirm && confirm !== next ? t('create.mismatch') : undefined}
+          intent={confirm && confirm !== next ? Intent.DANGER : Intent.NONE}
+        >
           <InputGroup id="pp-confirm" type="password" value={confirm} onValueChange={setConfirm} autoComplete="new-password" />
         </FormGroup>
         <ErrorCallout error={error} />
@@ -84,7 +89,13 @@ export function SecurityPanel({ workspace }: { workspace: WorkspaceInfo }) {
             {t('settings.passphraseChanged')}
           </Callout>
         )}
-        <Button type="submit" intent={Intent.PRIMARY} text={t('settings.changePassphrase')} loading={busy} disabled={!current || !passphraseAcceptable(next, [workspace.name]) || next !== confirm} />
+        <Button
+          type="submit"
+          intent={Intent.PRIMARY}
+          text={t('settings.changePassphrase')}
+          loading={busy}
+          disabled={!current || !passphraseAcceptable(next, [workspace.name]) || next !== confirm}
+        />
       </form>
       <Divider />
       <Button icon="lock" text={t('settings.lockNow')} onClick={() => void api.call('workspace.lock')} />

@@ -36,7 +36,13 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
 
   const commands = useMemo<Command[]>(
     () => [
-      ...SECTIONS.map((s, i) => ({ id: `go.${s.id}`, icon: s.icon, label: t('palette.goTo', { section: t(`sections.${s.id}.title`) }), hint: `Alt+${i + 1}`, run: () => go(s.id) })),
+      ...SECTIONS.map((s, i) => ({
+        id: `go.${s.id}`,
+        icon: s.icon,
+        label: t('palette.goTo', { section: t(`sections.${s.id}.title`) }),
+        hint: `Alt+${i + 1}`,
+        run: () => go(s.id),
+      })),
       { id: 'lock', icon: 'lock', label: t('palette.lock'), hint: 'Ctrl+L', run: lock },
       { id: 'theme', icon: theme === 'dark' ? 'flash' : 'moon', label: t('settings.toggleTheme'), run: () => setTheme(theme === 'dark' ? 'light' : 'dark') },
       {
@@ -82,7 +88,15 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
         <span className={Classes.TEXT_MUTED}>/</span>
         <span>{t(`sections.${section}.title`)}</span>
         <span className="pc-spacer" />
-        <Button small minimal icon="search" text={t('palette.open')} endIcon={<KeyComboTag combo="mod+k" minimal />} onClick={() => setPaletteOpen(true)} data-testid="palette-button" />
+        <Button
+          small
+          minimal
+          icon="search"
+          text={t('palette.open')}
+          endIcon={<KeyComboTag combo="mod+k" minimal />}
+          onClick={() => setPaletteOpen(true)}
+          data-testid="palette-button"
+        />
       </header>
       <NavSidebar current={section} onSelect={go} />
       <main className="pc-main">{page}</main>

@@ -7,7 +7,14 @@ import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { PassphraseMeter, passphraseAcceptable } from './PassphraseMeter.tsx';
 
 function slug(name: string): string {
-  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'workspace';
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase() || 'workspace'
+  );
 }
 
 export function CreateWorkspaceForm() {
@@ -70,7 +77,15 @@ export function CreateWorkspaceForm() {
         intent={mismatch ? Intent.DANGER : Intent.NONE}
         helperText={mismatch ? t('create.mismatch') : t('create.noRecovery')}
       >
-        <InputGroup id="create-confirm" type="password" value={confirm} onValueChange={setConfirm} leftIcon="key" autoComplete="new-password" intent={mismatch ? Intent.DANGER : Intent.NONE} />
+        <InputGroup
+          id="create-confirm"
+          type="password"
+          value={confirm}
+          onValueChange={setConfirm}
+          leftIcon="key"
+          autoComplete="new-password"
+          intent={mismatch ? Intent.DANGER : Intent.NONE}
+        />
       </FormGroup>
       <ErrorCallout error={error} />
       <Button type="submit" intent={Intent.PRIMARY} icon="plus" loading={busy} disabled={!canCreate} text={t('create.submit')} fill />

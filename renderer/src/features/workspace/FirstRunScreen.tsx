@@ -1,6 +1,6 @@
 // First screen when no workspace is open: recent workspaces, create a new one, open one by folder, or
 // restore a backup.
-import { Button, Card, Classes, Elevation, FormGroup, H1, H4, InputGroup, Intent, Menu, MenuItem, Tab, Tabs } from '@blueprintjs/core';
+import { Button, Card, Classes, Elevation, FormGroup, H1, H4, InputGroup, Menu, MenuItem, Tab, Tabs } from '@blueprintjs/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RecentWorkspace } from '../../../../shared/domain/workspace.ts';

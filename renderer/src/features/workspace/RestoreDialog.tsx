@@ -50,7 +50,13 @@ export function RestoreDialog({ isOpen, onClose, suggestedDir = '' }: Props) {
           actions={
             <>
               <Button text={t('common.cancel')} onClick={onClose} />
-              <Button type="submit" intent={Intent.PRIMARY} text={t('restore.submit')} loading={busy} disabled={!backupFile.trim() || !dir.trim() || !passphrase} />
+              <Button
+                type="submit"
+                intent={Intent.PRIMARY}
+                text={t('restore.submit')}
+                loading={busy}
+                disabled={!backupFile.trim() || !dir.trim() || !passphrase}
+              />
             </>
           }
         />

@@ -64,7 +64,8 @@ export const en = {
   restore: {
     open: 'Restore from backup…',
     title: 'Restore from backup',
-    explain: 'The backup is restored into a new folder and opened with the passphrase the workspace had when the backup was made. A damaged workspace is left untouched.',
+    explain:
+      'The backup is restored into a new folder and opened with the passphrase the workspace had when the backup was made. A damaged workspace is left untouched.',
     file: 'Backup file',
     folder: 'Restore into folder',
     folderHelp: 'A new or empty folder.',
@@ -77,11 +78,22 @@ export const en = {
     overview: { title: 'Overview', purpose: 'What this workspace holds.' },
     shipments: {
       title: 'Shipments',
-      purpose: 'Bills of lading, air waybills and road consignments with their parties, containers and track-and-trace events, in grids that stay fast at millions of rows.',
+      purpose:
+        'Bills of lading, air waybills and road consignments with their parties, containers and track-and-trace events, in grids that stay fast at millions of rows.',
     },
-    passengers: { title: 'Passengers', purpose: 'Advance passenger information and reservation data for coming flights, with documents, bookings and itineraries.' },
-    targeting: { title: 'Targeting', purpose: 'Risk profiles, indicators and watchlists that score every shipment and passenger, with a lane and an explanation for each hit, reviewed by a person.' },
-    graph: { title: 'Graph', purpose: 'Link analysis of the network of shippers, consignees, forwarders, addresses, phones, containers, routes and travellers behind a hit.' },
+    passengers: {
+      title: 'Passengers',
+      purpose: 'Advance passenger information and reservation data for coming flights, with documents, bookings and itineraries.',
+    },
+    targeting: {
+      title: 'Targeting',
+      purpose:
+        'Risk profiles, indicators and watchlists that score every shipment and passenger, with a lane and an explanation for each hit, reviewed by a person.',
+    },
+    graph: {
+      title: 'Graph',
+      purpose: 'Link analysis of the network of shippers, consignees, forwarders, addresses, phones, containers, routes and travellers behind a hit.',
+    },
     cases: { title: 'Cases', purpose: 'Case notebooks: notes, linked entities and shipments, seizures, attachments, tasks, a timeline and case reports.' },
     exchange: { title: 'Exchange', purpose: 'Signed and encrypted warnings, seizures and case packages to and from partner units, offline if need be.' },
     training: { title: 'Training', purpose: 'Practical targeting exercises with known answers, automatic scoring of trainees\u2019 selections and debriefs.' },

@@ -9,7 +9,8 @@ export const hbs: Dictionary = {
   },
   errors: {
     WORKSPACE_WRONG_PASSPHRASE: 'Lozinka nije ispravna za ovaj radni prostor.',
-    WORKSPACE_FROM_NEWER_VERSION: 'Ovaj radni prostor je zapisala novija verzija Portcullisa. Ažurirajte Portcullis da biste ga otvorili; radni prostor nije mijenjan.',
+    WORKSPACE_FROM_NEWER_VERSION:
+      'Ovaj radni prostor je zapisala novija verzija Portcullisa. Ažurirajte Portcullis da biste ga otvorili; radni prostor nije mijenjan.',
     WORKSPACE_CORRUPT: 'Radni prostor je oštećen i ne može se pročitati. Ništa nije promijenjeno ni obrisano. Vratite ga iz sigurnosne kopije.',
     WORKSPACE_LOCKED: 'Radni prostor je zaključan. Otključajte ga da biste nastavili.',
     WORKSPACE_IN_USE: 'Ovaj radni prostor je već otvoren u drugom prozoru ili procesu Portcullisa. Prvo ga tamo zatvorite.',
@@ -79,12 +80,23 @@ export const hbs: Dictionary = {
     overview: { title: 'Pregled', purpose: 'Šta sadrži ovaj radni prostor.' },
     shipments: {
       title: 'Pošiljke',
-      purpose: 'Teretnice, zračni tovarni listovi i cestovne pošiljke sa stranama, kontejnerima i događajima praćenja, u tablicama koje ostaju brze i s milionima redova.',
+      purpose:
+        'Teretnice, zračni tovarni listovi i cestovne pošiljke sa stranama, kontejnerima i događajima praćenja, u tablicama koje ostaju brze i s milionima redova.',
     },
-    passengers: { title: 'Putnici', purpose: 'Unaprijed dostavljeni podaci o putnicima i rezervacijama za nadolazeće letove, s ispravama, rezervacijama i itinererima.' },
-    targeting: { title: 'Ciljanje', purpose: 'Profili rizika, indikatori i liste za praćenje koji ocjenjuju svaku pošiljku i putnika, s kanalom i objašnjenjem za svaki pogodak, uz pregled službenika.' },
+    passengers: {
+      title: 'Putnici',
+      purpose: 'Unaprijed dostavljeni podaci o putnicima i rezervacijama za nadolazeće letove, s ispravama, rezervacijama i itinererima.',
+    },
+    targeting: {
+      title: 'Ciljanje',
+      purpose:
+        'Profili rizika, indikatori i liste za praćenje koji ocjenjuju svaku pošiljku i putnika, s kanalom i objašnjenjem za svaki pogodak, uz pregled službenika.',
+    },
     graph: { title: 'Graf', purpose: 'Analiza veza mreže pošiljatelja, primatelja, špeditera, adresa, telefona, kontejnera, ruta i putnika iza pogotka.' },
-    cases: { title: 'Predmeti', purpose: 'Bilježnice predmeta: bilješke, povezani subjekti i pošiljke, zapljene, prilozi, zadaci, vremenska linija i izvještaji.' },
+    cases: {
+      title: 'Predmeti',
+      purpose: 'Bilježnice predmeta: bilješke, povezani subjekti i pošiljke, zapljene, prilozi, zadaci, vremenska linija i izvještaji.',
+    },
     exchange: { title: 'Razmjena', purpose: 'Potpisana i šifrovana upozorenja, zapljene i paketi predmeta s partnerskim jedinicama, po potrebi i bez mreže.' },
     training: { title: 'Obuka', purpose: 'Praktične vježbe ciljanja s poznatim rješenjima, automatskim ocjenjivanjem odabira polaznika i analizom.' },
     settings: { title: 'Postavke', purpose: 'Izgled, jezik, sigurnost, sigurnosne kopije i revizijski zapisnik.' },

@@ -1,0 +1,198 @@
+// The `portcullis` command line, over the same core services and router as the UI. Passphrases come
+// from PORTCULLIS_PASSPHRASE or --passphrase-file, never from a flag value (it would sit in shell history
+// and the process list).
+import { readFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { MethodInput, MethodName, MethodOutput } from '../shared/api.ts';
+import { IDENTIFIER_KINDS, validateIdentifier, type IdentifierKind } from '../shared/domain/identifiers.ts';
+import type { JobInfo } from '../shared/domain/workspace.ts';
+import { AppError } from '../shared/errors.ts';
+import { createHandlers, packageVersion } from './api.ts';
+import { defaultConfigDir } from './core/app/paths.ts';
+import { createCore, type Core } from './core/core.ts';
+import { Router } from './router.ts';
+
+const USAGE = `Usage: portcullis <command> [options]
+
+Commands:
+  init --workspace DIR [--name NAME]       create an encrypted workspace
+  stats --workspace DIR [--json]           count the records per entity
+  validate container|imo|awb|mrz VALUE     check an identifier's check digits (exit 0 valid, 1 not)
+  audit verify --workspace DIR [--json]    verify the audit log's hash chain
+  backup --workspace DIR --out FILE        write an encrypted backup (not while the app has it open)
+  restore --backup FILE --workspace DIR    restore a backup into a new, empty folder
+
+The passphrase is read from the environment variable PORTCULLIS_PASSPHRASE, or from the first line of
+--passphrase-file FILE. It is never accepted as a command-line value.`;
+
+const OPTIONS: ParseArgsConfig['options'] = {
+  workspace: { type: 'string' },
+  name: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  out: { type: 'string' },
+  backup: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+  passphrase: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  version: { type: 'boolean', default: false },
+};
+
+type Values = {
+  workspace?: string;
+  name?: string;
+  json?: boolean;
+  out?: string;
+  backup?: string;
+  'passphrase-file'?: string;
+  passphrase?: string;
+  help?: boolean;
+  version?: boolean;
+};
+
+const usage = (message: string) => new AppError('CLI_USAGE', `${message}\n\n${USAGE}`);
+
+function readPassphrase(values: Values): string {
+  if (values.passphrase !== undefined) {
+    throw usage('--passphrase is not accepted: a passphrase on the command line is visible to other users. Use PORTCULLIS_PASSPHRASE or --passphrase-file.');
+  }
+  const file = values['passphrase-file'];
+  if (file) {
+    const text = readFileSync(file, 'utf8').split(/\r?\n/)[0] ?? '';
+    if (!text) throw usage(`the passphrase file ${file} is empty`);
+    return text;
+  }
+  const env = process.env['PORTCULLIS_PASSPHRASE'];
+  if (env) return env;
+  throw usage('no passphrase: set PORTCULLIS_PASSPHRASE or use --passphrase-file FILE');
+}
+
+function need(value: string | undefined, flag: string): string {
+  if (!value) throw usage(`${flag} is required`);
+  return value;
+}
+
+async function call<M extends MethodName>(router: Router, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  return (await router.dispatch(method, input)) as MethodOutput<M>;
+}
+
+async function withWorkspace<T>(values: Values, fn: (router: Router, core: Core) => Promise<T>): Promise<T> {
+  const dir = need(values.workspace, '--workspace');
+  const passphrase = readPassphrase(values);
+  const core = createCore({ configDir: defaultConfigDir(), shell: 'cli', version: packageVersion(), rememberRecent: false });
+  const router = new Router(createHandlers(core), core.workspace);
+  try {
+    await call(router, 'workspace.unlock', { dir, passphrase });
+    return await fn(router, core);
+  } finally {
+    await core.shutdown();
+  }
+}
+
+const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+
+export async function runCli(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }) as {
+    values: Values;
+    positionals: string[];
+  };
+  const [command, ...rest] = positionals;
+  if (values.version) return (print(packageVersion()), 0);
+  if (values.help || !command) return (print(USAGE), command || values.help ? 0 : 2);
+
+  switch (command) {
+    case 'init': {
+      const dir = need(values.workspace, '--workspace');
+      const passphrase = readPassphrase(values);
+      const core = createCore({ configDir: defaultConfigDir(), shell: 'cli', version: packageVersion(), rememberRecent: false });
+      const router = new Router(createHandlers(core), core.workspace);
+      try {
+        const name = values.name ?? dir.split(/[\\/]/).filter(Boolean).pop() ?? 'Workspace';
+        const info = await call(router, 'workspace.create', { dir, name, passphrase });
+        print(values.json ? JSON.stringify(info) : `created workspace "${info.name}" in ${info.dir}`);
+      } finally {
+        await core.shutdown();
+      }
+      return 0;
+    }
+    case 'stats':
+      return withWorkspace(values, async (router) => {
+        const stats = await call(router, 'records.stats', {});
+        print(
+          values.json
+            ? JSON.stringify(stats)
+            : Object.entries(stats)
+                .map(([k, v]) => `${k.padEnd(18)} ${v}`)
+                .join('\n'),
+        );
+        return 0;
+      });
+    case 'validate': {
+      const [kind, ...value] = rest;
+      if (!kind || !(IDENTIFIER_KINDS as readonly string[]).includes(kind) || value.length === 0) {
+        throw usage(`validate takes a kind (${IDENTIFIER_KINDS.join(', ')}) and a value`);
+      }
+      const result = validateIdentifier(kind as IdentifierKind, value.join('\n'));
+      if (values.json) print(JSON.stringify(result));
+      else print(result.valid ? `valid ${kind}: ${result.normalized}` : `invalid ${kind}: ${result.reason}`);
+      return result.valid ? 0 : 1;
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify') throw usage('audit takes the subcommand verify');
+      return withWorkspace(values, async (router) => {
+        const r = await call(router, 'audit.verify', {});
+        if (values.json) print(JSON.stringify(r));
+        else if (r.ok) print(`audit chain verified: ${r.entries} entries`);
+        else print(`audit chain broken at entry ${r.brokenAt} (${r.entries} entries verified before it): ${r.reason}`);
+        return r.ok ? 0 : 1;
+      });
+    }
+    case 'backup': {
+      const out = need(values.out, '--out');
+      return withWorkspace(values, async (router, core) => {
+        const { jobId } = await call(router, 'workspace.backup', { out });
+        const job: JobInfo = await core.jobs.wait(jobId);
+        if (job.state !== 'done') throw new AppError('INTERNAL', job.error?.message ?? `backup ${job.state}`);
+        const result = job.result as { file: string; bytes: number; sha256: string };
+        print(values.json ? JSON.stringify(result) : `backup written to ${result.file} (${result.bytes} bytes, sha256 ${result.sha256})`);
+        return 0;
+      });
+    }
+    case 'restore': {
+      const backupFile = need(values.backup, '--backup');
+      const dir = need(values.workspace, '--workspace');
+      const passphrase = readPassphrase(values);
+      const core = createCore({ configDir: defaultConfigDir(), shell: 'cli', version: packageVersion(), rememberRecent: false });
+      const router = new Router(createHandlers(core), core.workspace);
+      try {
+        const info = await call(router, 'workspace.restore', { backupFile, dir, passphrase });
+        print(values.json ? JSON.stringify(info) : `restored workspace "${info.name}" into ${info.dir}`);
+      } finally {
+        await core.shutdown();
+      }
+      return 0;
+    }
+    default:
+      throw usage(`unknown command: ${command}`);
+  }
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<void> {
+  let code: number;
+  try {
+    code = await runCli(argv);
+  } catch (err) {
+    if (err instanceof AppError) {
+      process.stderr.write(`error ${err.code}: ${err.message}\n`);
+      code = err.code === 'CLI_USAGE' ? 2 : 1;
+    } else if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`error CLI_USAGE: ${(err as Error).message}\n\n${USAGE}\n`);
+      code = 2;
+    } else {
+      process.stderr.write(`error INTERNAL: ${(err as Error).message}\n`);
+      code = 1;
+    }
+  }
+  process.exitCode = code;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from './helpers/workspace.ts';
+
+const CLI = join(process.cwd(), 'electron', 'cli.ts');
+const tmp = tempDir('portcullis-cli-');
+const ws = join(tmp.path, 'ws');
+const env = { ...process.env, PORTCULLIS_CONFIG_DIR: join(tmp.path, 'config'), PORTCULLIS_PASSPHRASE: 'harbour pilot fog lamp' };
+
+function cli(args: string[], extraEnv: Record<string, string | undefined> = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...env, ...extraEnv } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('portcullis CLI', () => {
+  beforeAll(() => {
+    expect(cli(['init', '--workspace', ws, '--name', 'PCU Koper']).code).toBe(0);
+  });
+  afterAll(() => tmp.remove());
+
+  it('stats --json prints counts per entity', () => {
+    const r = cli(['stats', '--workspace', ws, '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ shipments: 0, containers: 0, parties: 0, passengers: 0, events: 0, bookings: 0 });
+  });
+
+  it('validate exits 0 when valid and 1 with the reason when not', () => {
+    expect(cli(['validate', 'container', 'CSQU3054383'])).toMatchObject({ code: 0, stdout: expect.stringContaining('valid') });
+    expect(cli(['validate', 'container', 'MSKU1234567'])).toMatchObject({ code: 1, stdout: expect.stringContaining('check digit') });
+    expect(cli(['validate', 'imo', '9227273']).code).toBe(0);
+    expect(cli(['validate', 'awb', '176-12345675']).code).toBe(0);
+    expect(cli(['validate', 'mrz', 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10']).code).toBe(0);
+    expect(cli(['validate', 'iban', 'X'])).toMatchObject({ code: 2, stderr: expect.stringContaining('CLI_USAGE') });
+  });
+
+  it('audit verify exits 0 with the entry count', () => {
+    expect(cli(['audit', 'verify', '--workspace', ws])).toMatchObject({ code: 0, stdout: expect.stringMatching(/verified: \d+ entries/) });
+  });
+
+  it('backup writes an encrypted file, restore reads it back', () => {
+    const out = join(tmp.path, 'koper.pcbackup');
+    const b = cli(['backup', '--workspace', ws, '--out', out, '--json']);
+    expect(b.code).toBe(0);
+    expect(JSON.parse(b.stdout)).toMatchObject({ file: out });
+    const r = cli(['restore', '--backup', out, '--workspace', join(tmp.path, 'restored')]);
+    expect(r).toMatchObject({ code: 0, stdout: expect.stringContaining('PCU Koper') });
+  });
+
+  it('reads the passphrase from a file, never from a flag', () => {
+    const file = join(tmp.path, 'pp.txt');
+    writeFileSync(file, 'harbour pilot fog lamp\n');
+    expect(cli(['stats', '--workspace', ws, '--passphrase-file', file], { PORTCULLIS_PASSPHRASE: undefined }).code).toBe(0);
+    expect(cli(['stats', '--workspace', ws, '--passphrase', 'harbour pilot fog lamp'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('CLI_USAGE'),
+    });
+  });
+
+  it('prints the error code on stderr and exits non-zero', () => {
+    expect(cli(['stats', '--workspace', ws], { PORTCULLIS_PASSPHRASE: 'wrong passphrase here' })).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('WORKSPACE_WRONG_PASSPHRASE'),
+    });
+    expect(cli(['stats', '--workspace', join(tmp.path, 'nothing')])).toMatchObject({ code: 1, stderr: expect.stringContaining('WORKSPACE_NOT_FOUND') });
+    expect(cli(['frobnicate']).code).toBe(2);
+  });
+});
