@@ -8,7 +8,7 @@ export type Db = Database.Database;
 export const DATABASE_NAME = 'workspace.db';
 
 /** Databases up to this size get a full quick_check at unlock; larger ones get it as a background job. */
-export const UNLOCK_CHECK_LIMIT_BYTES = 64 * 1024 * 1024;
+export const UNLOCK_CHECK_LIMIT_BYTES = 16 * 1024 * 1024;
 
 type OpenOptions = { create?: boolean; readonly?: boolean };
 

@@ -1,0 +1,27 @@
+// `npm run bench`: builds the renderer, measures every figure, prints the table, writes bench/results.json.
+//   npm run bench -- --only insert,unlock,roundtrip,coldstart
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { coldStartFigures, insertFigures, roundTripFigures, unlockFigures } from './foundation.bench.ts';
+import { report, type Figure } from './harness.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const suites: Record<string, () => Promise<Figure[]>> = {
+  insert: insertFigures,
+  unlock: unlockFigures,
+  roundtrip: roundTripFigures,
+  coldstart: coldStartFigures,
+};
+
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1]!.split(',') : Object.keys(suites);
+
+if (spawnSync('vite', ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' }).status !== 0) process.exit(1);
+const figures: Figure[] = [];
+for (const name of only) {
+  const suite = suites[name];
+  if (!suite) throw new Error(`unknown bench suite ${name}`);
+  console.log(`running ${name}…`);
+  figures.push(...(await suite()));
+}
+report(figures, `${ROOT}bench/results.json`);
