@@ -19,7 +19,7 @@ export function createHandlers(core: Core): Handlers {
       version: core.options.version,
       shell: core.options.shell === 'electron' ? 'electron' : 'browser',
       platform: process.platform,
-      keychainAvailable: core.options.keychainAvailable ?? false,
+      keychainAvailable: core.options.keychain != null,
       workspacesDir: defaultWorkspacesDir(),
     }),
     'workspace.status': () => ws.status(),
@@ -27,6 +27,9 @@ export function createHandlers(core: Core): Handlers {
     'workspace.forget': ({ dir }) => core.recent.forget(dir),
     'workspace.create': (input) => ws.create(input),
     'workspace.unlock': (input) => ws.unlock(input),
+    'workspace.unlockWithKeychain': (input) => ws.unlockWithKeychain(input),
+    'workspace.describe': (input) => ws.describe(input),
+    'workspace.setKeychain': (input) => ws.setKeychain(input),
     'workspace.lock': () => ws.lock('user'),
     'workspace.close': async () => {
       await ws.close();

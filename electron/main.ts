@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createHandlers } from './api.ts';
 import { createCore } from './core/core.ts';
 import { registerIpc } from './ipc.ts';
-import { keychainUsable } from './keychain.ts';
+import { keychainUsable, safeStorageKeychain } from './keychain.ts';
 import { menuTemplate } from './menu.ts';
 import { appProtocolHandler } from './protocol.ts';
 import { Router } from './router.ts';
@@ -29,7 +29,7 @@ if (!app.requestSingleInstanceLock()) {
       configDir: app.getPath('userData'),
       shell: 'electron',
       version: app.getVersion(),
-      keychainAvailable: keychainUsable(safeStorage),
+      keychain: keychainUsable(safeStorage) ? safeStorageKeychain(safeStorage) : null,
     });
     const router = new Router(createHandlers(core), core.workspace);
     registerIpc(ipcMain, router, core.events, () => BrowserWindow.getAllWindows());

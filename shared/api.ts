@@ -8,6 +8,7 @@ import type {
   AuditVerification,
   JobInfo,
   RecentWorkspace,
+  WorkspaceDescription,
   WorkspaceInfo,
   WorkspaceSettings,
   WorkspaceStats,
@@ -41,6 +42,9 @@ export const methods = {
   'workspace.forget': method<RecentWorkspace[]>(open)(z.object({ dir: folder }).strict()),
   'workspace.create': method<WorkspaceInfo>(open)(z.object({ dir: folder, name: z.string().trim().min(1).max(200), passphrase }).strict()),
   'workspace.unlock': method<WorkspaceInfo>(open)(z.object({ dir: folder, passphrase }).strict()),
+  'workspace.unlockWithKeychain': method<WorkspaceInfo>(open)(z.object({ dir: folder }).strict()),
+  'workspace.describe': method<WorkspaceDescription>(open)(z.object({ dir: folder }).strict()),
+  'workspace.setKeychain': method<{ keychain: boolean }>(unlocked)(z.object({ enabled: z.boolean(), passphrase }).strict()),
   'workspace.lock': method<WorkspaceStatus>(open)(none),
   /** Locks and lets go of the workspace, back to the first-run screen. */
   'workspace.close': method<WorkspaceStatus>(open)(none),

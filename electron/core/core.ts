@@ -4,7 +4,7 @@ import { userInfo } from 'node:os';
 import { EventBus } from './app/events.ts';
 import { RecentWorkspaces } from './app/recent.ts';
 import { JobRunner } from './jobs/job-runner.ts';
-import { WorkspaceService } from './workspace/workspace-service.ts';
+import { WorkspaceService, type Keychain } from './workspace/workspace-service.ts';
 
 export type CoreOptions = {
   configDir: string;
@@ -12,7 +12,8 @@ export type CoreOptions = {
   version: string;
   /** Lower scrypt cost for tests only; never set in the app. */
   kdfCost?: { N: number; r: number; p: number };
-  keychainAvailable?: boolean;
+  /** The OS keychain, given by Electron's main where safeStorage has a real backend. */
+  keychain?: Keychain | null;
   /** Add opened workspaces to the recent list (the UI does; the CLI does not). */
   rememberRecent?: boolean;
 };
@@ -36,6 +37,7 @@ export function createCore(options: CoreOptions): Core {
     recent: options.rememberRecent === false ? null : recent,
     actor: currentActor(),
     kdfCost: options.kdfCost,
+    keychain: options.keychain ?? null,
   });
   return {
     options,

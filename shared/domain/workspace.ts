@@ -7,7 +7,12 @@ export type WorkspaceInfo = {
   createdAt: string;
   schemaVersion: number;
   autoLockMinutes: number;
+  /** This computer's keychain holds a copy of the key (unlock without the passphrase). */
+  keychain: boolean;
 };
+
+/** What may be known of a workspace folder before it is unlocked. */
+export type WorkspaceDescription = { name: string; keychain: boolean };
 
 export type WorkspaceStatus = { state: 'closed' } | { state: 'locked'; dir: string; name: string } | { state: 'unlocked'; workspace: WorkspaceInfo };
 

@@ -1,6 +1,6 @@
 // The workspace key file: the random data key that encrypts the database, wrapped by a key derived from
 // the passphrase (scrypt, parameters stored beside it) and optionally by the OS keychain.
-import { createCipheriv, createDecipheriv, randomBytes, randomUUID, scrypt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '../../../shared/errors.ts';
 import { writeFileAtomic } from '../app/atomic-file.ts';
@@ -22,7 +22,22 @@ export type KeyFile = {
   wrap: WrappedKey;
   /** Data key wrapped by the OS keychain (Electron safeStorage), base64, when the user enabled it. */
   keychain?: string;
+  /** HMAC of a fixed label under the data key: proves a key from the keychain before the database is opened. */
+  keyCheck: string;
 };
+
+export function keyCheckValue(dataKey: Buffer): string {
+  return createHmac('sha256', dataKey).update('portcullis data key check').digest('hex');
+}
+
+/** Throws WORKSPACE_KEYCHAIN_UNAVAILABLE when a key (from the keychain) is not this workspace's. */
+export function assertKeyMatches(keyFile: KeyFile, dataKey: Buffer): void {
+  const expected = Buffer.from(keyFile.keyCheck, 'hex');
+  const actual = Buffer.from(keyCheckValue(dataKey), 'hex');
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+    throw new AppError('WORKSPACE_KEYCHAIN_UNAVAILABLE', "This computer's keychain no longer holds this workspace's key. Unlock with the passphrase.");
+  }
+}
 
 /** 2^17 × 8 × 128 B = 128 MiB of memory and ~0.3-0.6 s per derivation: slow for guessing, by design. */
 export type KdfCost = { N: number; r: number; p: number };
@@ -76,6 +91,7 @@ export async function newKeyFile(name: string, passphrase: string, kdfCost: KdfC
     cipher: { scheme: 'sqlcipher', legacy: 4 },
     kdf,
     wrap,
+    keyCheck: keyCheckValue(dataKey),
   };
   return { keyFile, dataKey };
 }
@@ -112,7 +128,8 @@ export function parseKeyFile(text: string): KeyFile {
     k.wrap?.alg === 'aes-256-gcm' &&
     typeof k.wrap.iv === 'string' &&
     typeof k.wrap.tag === 'string' &&
-    typeof k.wrap.data === 'string';
+    typeof k.wrap.data === 'string' &&
+    typeof k.keyCheck === 'string';
   if (!ok) throw new AppError('WORKSPACE_CORRUPT', 'The workspace key file is damaged or not a Portcullis key file.');
   if (k.version !== 1) {
     throw new AppError('WORKSPACE_FROM_NEWER_VERSION', 'This workspace was written by a newer version of Portcullis. Update Portcullis to open it.');

@@ -11,7 +11,18 @@ import type { EventBus } from '../app/events.ts';
 import type { RecentWorkspaces } from '../app/recent.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import { checkIntegrity, DATABASE_NAME, openDatabase, UNLOCK_CHECK_LIMIT_BYTES, type Db } from './database.ts';
-import { DEFAULT_KDF, KEYFILE_NAME, newKeyFile, readKeyFile, rewrapKeyFile, unlockKeyFile, writeKeyFile, type KdfCost, type KeyFile } from './keyfile.ts';
+import {
+  assertKeyMatches,
+  DEFAULT_KDF,
+  KEYFILE_NAME,
+  newKeyFile,
+  readKeyFile,
+  rewrapKeyFile,
+  unlockKeyFile,
+  writeKeyFile,
+  type KdfCost,
+  type KeyFile,
+} from './keyfile.ts';
 import { assertNotFromFuture, migrate, schemaVersion } from './migrations/index.ts';
 import { restoreBackup } from './restore.ts';
 import { readSettings, writeSettings } from './settings.ts';
@@ -23,7 +34,12 @@ export type WorkspaceDeps = {
   jobs: JobRunner;
   actor: string;
   kdfCost?: KdfCost;
+  /** The OS keychain, where Electron offers a real one. */
+  keychain?: Keychain | null;
 };
+
+/** Wraps and unwraps the data key with the operating system's keychain (Electron safeStorage). */
+export type Keychain = { wrap(dataKey: Buffer): string; unwrap(blob: string): Buffer };
 
 type Session = { dir: string; keyFile: KeyFile; dataKey: Buffer; db: Db; lock: WriterLock };
 type Held = { dir: string; name: string; lock: WriterLock };
@@ -92,11 +108,64 @@ export class WorkspaceService {
     }
   }
 
-  async unlock(input: { dir: string; passphrase: string }): Promise<WorkspaceInfo> {
-    const dir = resolve(input.dir);
+  unlock(input: { dir: string; passphrase: string }): Promise<WorkspaceInfo> {
+    return this.unlockWith(input.dir, 'passphrase', (keyFile) => unlockKeyFile(keyFile, input.passphrase));
+  }
+
+  /** Unlock with the copy of the key that this computer's keychain protects (Electron only). */
+  unlockWithKeychain(input: { dir: string }): Promise<WorkspaceInfo> {
+    return this.unlockWith(input.dir, 'keychain', async (keyFile) => {
+      const keychain = this.deps.keychain;
+      if (!keychain || !keyFile.keychain) {
+        throw new AppError('WORKSPACE_KEYCHAIN_UNAVAILABLE', "This workspace cannot be unlocked with this computer's keychain. Use the passphrase.");
+      }
+      let dataKey: Buffer;
+      try {
+        dataKey = keychain.unwrap(keyFile.keychain);
+      } catch {
+        throw new AppError('WORKSPACE_KEYCHAIN_UNAVAILABLE', "This computer's keychain could not unlock the workspace. Use the passphrase.");
+      }
+      assertKeyMatches(keyFile, dataKey);
+      return dataKey;
+    });
+  }
+
+  /** Turns the keychain copy of the key on or off; the passphrase is asked again either way. */
+  async setKeychain(input: { enabled: boolean; passphrase: string }): Promise<{ keychain: boolean }> {
+    const s = this.requireSession();
+    await unlockKeyFile(s.keyFile, input.passphrase);
+    const keychain = this.deps.keychain;
+    if (input.enabled && !keychain) {
+      throw new AppError('WORKSPACE_KEYCHAIN_UNAVAILABLE', 'No secure keychain is available on this computer.');
+    }
+    const { keychain: _old, ...rest } = s.keyFile;
+    const next: KeyFile = input.enabled && keychain ? { ...rest, keychain: keychain.wrap(s.dataKey) } : rest;
+    writeKeyFile(join(s.dir, KEYFILE_NAME), next);
+    s.keyFile = next;
+    s.db.transaction(() =>
+      appendAudit(s.db, {
+        actor: this.deps.actor,
+        action: 'workspace.setKeychain',
+        entity: 'workspace',
+        entityId: next.id,
+        details: { enabled: input.enabled },
+      }),
+    )();
+    this.deps.events.emit('workspace.changed', this.status());
+    return { keychain: next.keychain !== undefined };
+  }
+
+  /** What the unlock screen may know before unlocking: the name, and whether the keychain can open it. */
+  describe(input: { dir: string }): { name: string; keychain: boolean } {
+    const keyFile = readKeyFile(join(resolve(input.dir), KEYFILE_NAME));
+    return { name: keyFile.name, keychain: keyFile.keychain !== undefined && this.deps.keychain != null };
+  }
+
+  private async unlockWith(rawDir: string, via: 'passphrase' | 'keychain', keySource: (keyFile: KeyFile) => Promise<Buffer>): Promise<WorkspaceInfo> {
+    const dir = resolve(rawDir);
     const keyFile = readKeyFile(join(dir, KEYFILE_NAME));
     if (this.session?.dir === dir) {
-      await unlockKeyFile(keyFile, input.passphrase);
+      (await keySource(keyFile)).fill(0);
       return this.info(this.session);
     }
     let lock: WriterLock;
@@ -109,10 +178,12 @@ export class WorkspaceService {
       fresh = true;
     }
     try {
-      const dataKey = await unlockKeyFile(keyFile, input.passphrase);
+      const dataKey = await keySource(keyFile);
       const db = this.openChecked(join(dir, DATABASE_NAME), dataKey);
       try {
-        db.transaction(() => appendAudit(db, { actor: this.deps.actor, action: 'workspace.unlock', entity: 'workspace', entityId: keyFile.id }))();
+        db.transaction(() =>
+          appendAudit(db, { actor: this.deps.actor, action: 'workspace.unlock', entity: 'workspace', entityId: keyFile.id, details: { via } }),
+        )();
       } catch (err) {
         db.close();
         throw err;
@@ -277,6 +348,7 @@ export class WorkspaceService {
       createdAt: s.keyFile.createdAt,
       schemaVersion: schemaVersion(s.db),
       autoLockMinutes: readSettings(s.db).autoLockMinutes,
+      keychain: s.keyFile.keychain !== undefined,
     };
   }
 

@@ -1,5 +1,6 @@
 // Auto-lock minutes, change passphrase, lock now.
 import { Button, Callout, Divider, FormGroup, H5, InputGroup, Intent, NumericInput } from '@blueprintjs/core';
+import { KeychainSection } from './KeychainSection.tsx';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceInfo } from '../../../../shared/domain/workspace.ts';
@@ -97,6 +98,7 @@ export function SecurityPanel({ workspace }: { workspace: WorkspaceInfo }) {
           disabled={!current || !passphraseAcceptable(next, [workspace.name]) || next !== confirm}
         />
       </form>
+      <KeychainSection workspace={workspace} />
       <Divider />
       <Button icon="lock" text={t('settings.lockNow')} onClick={() => void api.call('workspace.lock')} />
     </div>

@@ -1,7 +1,7 @@
 // Unlock a workspace with its passphrase. Shown when a locked workspace is open, or when the user picks
 // one to open. A damaged workspace offers restore from backup; nothing is ever deleted.
 import { Button, Card, Classes, Elevation, FormGroup, H2, InputGroup, Intent } from '@blueprintjs/core';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { ErrorCallout, errorCode } from '../../components/ErrorCallout.tsx';
@@ -16,6 +16,25 @@ export function UnlockScreen({ dir, name, locked = false, onBack }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [restoring, setRestoring] = useState(false);
+  const [keychain, setKeychain] = useState(false);
+
+  useEffect(() => {
+    api.call('workspace.describe', { dir }).then(
+      (d) => setKeychain(d.keychain),
+      () => setKeychain(false),
+    );
+  }, [dir]);
+
+  async function unlockWithKeychain() {
+    setBusy(true);
+    setError(null);
+    try {
+      await api.call('workspace.unlockWithKeychain', { dir });
+    } catch (err) {
+      setError(err);
+      setBusy(false);
+    }
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -63,6 +82,7 @@ export function UnlockScreen({ dir, name, locked = false, onBack }: Props) {
             {corrupt && <Button icon="history" text={t('restore.open')} onClick={() => setRestoring(true)} className="pc-mt" />}
           </ErrorCallout>
           <Button type="submit" intent={Intent.PRIMARY} icon="unlock" text={t('unlock.submit')} loading={busy} disabled={!passphrase} fill />
+          {keychain && <Button icon="key" text={t('unlock.keychain')} disabled={busy} onClick={() => void unlockWithKeychain()} fill className="pc-mt" />}
         </form>
         <Button minimal small icon="swap-horizontal" text={t('unlock.other')} onClick={() => void switchWorkspace()} className="pc-mt" />
         <PreferencesBar />

@@ -13,6 +13,7 @@ export const en = {
     WORKSPACE_IN_USE: 'This workspace is already open in another Portcullis window or process. Close it there first.',
     WORKSPACE_NOT_FOUND: 'No Portcullis workspace was found in this folder.',
     WORKSPACE_EXISTS: 'This folder is not empty or already holds a workspace. Choose an empty or new folder.',
+    WORKSPACE_KEYCHAIN_UNAVAILABLE: "This computer's keychain cannot unlock this workspace. Use the passphrase.",
     WORKSPACE_WEAK_PASSPHRASE: 'This passphrase is too short. Use at least 10 characters; several unrelated words work well.',
     BACKUP_INVALID: 'This file is not a usable Portcullis backup: it is damaged, altered or of another kind.',
     API_UNKNOWN_METHOD: 'Portcullis did not recognise this request.',
@@ -60,6 +61,7 @@ export const en = {
     passphrase: 'Passphrase',
     submit: 'Unlock',
     other: 'Open a different workspace',
+    keychain: "Unlock with this computer's keychain",
   },
   restore: {
     open: 'Restore from backup…',
@@ -153,6 +155,7 @@ export const en = {
         updateSettings: 'Changed settings',
         backup: 'Made a backup',
         restore: 'Restored from a backup',
+        setKeychain: 'Changed keychain unlock',
       },
     },
   },
@@ -190,6 +193,10 @@ export const en = {
     newPassphrase: 'New passphrase',
     passphraseChanged: 'The passphrase was changed. Backups made before keep the old one.',
     lockNow: 'Lock now',
+    keychain: 'Keychain',
+    keychainHelp:
+      "Keep a copy of the workspace key in this computer's keychain, so that your operating-system account can unlock it without the passphrase. Anyone who can log in as you can then open it.",
+    keychainSwitch: "Unlock with this computer's keychain",
   },
 };
 

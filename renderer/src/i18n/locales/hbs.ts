@@ -16,6 +16,7 @@ export const hbs: Dictionary = {
     WORKSPACE_IN_USE: 'Ovaj radni prostor je već otvoren u drugom prozoru ili procesu Portcullisa. Prvo ga tamo zatvorite.',
     WORKSPACE_NOT_FOUND: 'U ovoj mapi nije pronađen radni prostor Portcullisa.',
     WORKSPACE_EXISTS: 'Ova mapa nije prazna ili već sadrži radni prostor. Izaberite praznu ili novu mapu.',
+    WORKSPACE_KEYCHAIN_UNAVAILABLE: 'Privjesak ključeva ovog računara ne može otključati ovaj radni prostor. Upotrijebite lozinku.',
     WORKSPACE_WEAK_PASSPHRASE: 'Lozinka je prekratka. Upotrijebite najmanje 10 znakova; nekoliko nepovezanih riječi je dobar izbor.',
     BACKUP_INVALID: 'Ova datoteka nije upotrebljiva sigurnosna kopija Portcullisa: oštećena je, izmijenjena ili je druge vrste.',
     API_UNKNOWN_METHOD: 'Portcullis nije prepoznao ovaj zahtjev.',
@@ -63,6 +64,7 @@ export const hbs: Dictionary = {
     passphrase: 'Lozinka',
     submit: 'Otključaj',
     other: 'Otvori drugi radni prostor',
+    keychain: 'Otključaj privjeskom ključeva ovog računara',
   },
   restore: {
     open: 'Vrati iz sigurnosne kopije…',
@@ -155,6 +157,7 @@ export const hbs: Dictionary = {
         updateSettings: 'Promijenio postavke',
         backup: 'Napravio sigurnosnu kopiju',
         restore: 'Vratio iz sigurnosne kopije',
+        setKeychain: 'Promijenio otključavanje privjeskom ključeva',
       },
     },
   },
@@ -192,5 +195,9 @@ export const hbs: Dictionary = {
     newPassphrase: 'Nova lozinka',
     passphraseChanged: 'Lozinka je promijenjena. Ranije sigurnosne kopije zadržavaju staru.',
     lockNow: 'Zaključaj sada',
+    keychain: 'Privjesak ključeva',
+    keychainHelp:
+      'Čuvaj kopiju ključa radnog prostora u privjesku ključeva ovog računara, tako da ga vaš korisnički račun operativnog sistema može otključati bez lozinke. Tada ga može otvoriti svako ko se može prijaviti kao vi.',
+    keychainSwitch: 'Otključavanje privjeskom ključeva ovog računara',
   },
 };
