@@ -1,7 +1,8 @@
 // The browser shell: a loopback HTTP + WebSocket server that serves the built renderer and the same API
-// as Electron's IPC. Bound to 127.0.0.1 only; a random per-run token (exchanged once for an HttpOnly,
-// SameSite=Strict cookie) is required on every request and socket; Host and Origin are checked against
-// DNS rebinding and cross-site pages.
+// as Electron's IPC. Bound to 127.0.0.1 only. The address carries a random per-run token that works
+// once: it is exchanged for a separate random session secret in an HttpOnly, SameSite=Strict cookie,
+// required on every request and socket. So the address, which may be seen in the process list (Chromium
+// --app=URL), is useless once the app has opened it. Host and Origin are checked against DNS rebinding.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -23,7 +24,7 @@ export type HostOptions = {
 
 export type Host = { url: string; origin: string; port: number; token: string; close(): Promise<void> };
 
-const COOKIE = 'portcullis_token';
+const COOKIE = 'portcullis_session';
 const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -46,7 +47,7 @@ function sameSecret(a: string | undefined, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookieSession(req: IncomingMessage): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
     if (k === COOKIE) return v.join('=');
@@ -56,6 +57,12 @@ function cookieToken(req: IncomingMessage): string | undefined {
 
 export async function startHost(opts: HostOptions): Promise<Host> {
   const token = opts.token ?? randomBytes(32).toString('base64url');
+  let tokenUsed = false;
+  const sessions = new Set<string>();
+  const hasSession = (req: IncomingMessage) => {
+    const offered = cookieSession(req);
+    return offered !== undefined && [...sessions].some((s) => sameSecret(offered, s));
+  };
   const rendererDir = resolve(opts.rendererDir);
   let port = 0;
   const allowedHosts = () => [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -72,16 +79,22 @@ export async function startHost(opts: HostOptions): Promise<Host> {
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     const offered = url.searchParams.get('token');
     if (offered !== null) {
-      if (!sameSecret(offered, token)) return refuse(res, 403, 'This address has expired. Open the address Portcullis printed when it started.');
+      if (!sameSecret(offered, token)) return refuse(res, 403, 'This address is not valid. Open the address Portcullis printed when it started.');
+      if (tokenUsed && !hasSession(req)) {
+        return refuse(res, 403, 'This address has already been used to open Portcullis. Restart Portcullis for a new address.');
+      }
+      tokenUsed = true;
+      const session = cookieSession(req) !== undefined && hasSession(req) ? cookieSession(req)! : randomBytes(32).toString('base64url');
+      sessions.add(session);
       url.searchParams.delete('token');
       res.writeHead(303, {
-        'Set-Cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': `${COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
         Location: url.pathname + url.search,
         'Cache-Control': 'no-store',
       });
       return res.end();
     }
-    if (!sameSecret(cookieToken(req), token)) {
+    if (!hasSession(req)) {
       return refuse(res, 403, 'Open Portcullis with the address it printed when it started.');
     }
     serveFile(rendererDir, url.pathname, res, port);
@@ -95,7 +108,7 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       new URL(req.url ?? '/', 'http://x').pathname === '/api' &&
       allowedHosts().includes(req.headers.host ?? '') &&
       allowedOrigins().includes(req.headers.origin ?? '') &&
-      sameSecret(cookieToken(req), token);
+      hasSession(req);
     if (!ok) {
       socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       socket.destroy();

@@ -31,7 +31,7 @@ const router = new Router(createHandlers(core), core.workspace);
 const host = await startHost({ router, events: core.events, rendererDir, port: values.port ? Number(values.port) : 0 });
 
 console.log(`Portcullis is running. Open this address in Chromium or Chrome:\n\n  ${host.url}\n`);
-console.log('The address holds a one-time secret: do not share it. Press Ctrl+C to stop (the workspace is locked).');
+console.log('The address holds a one-time secret and works once. Press Ctrl+C to stop (the workspace is locked).');
 
 if (values.open && (process.env['DISPLAY'] || process.env['WAYLAND_DISPLAY'])) {
   const browser = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => existsSync(p));

@@ -52,17 +52,26 @@ describe('browser shell', () => {
     expect(host.origin).toBe(`http://127.0.0.1:${host.port}`);
   });
 
-  it('exchanges the token once for an HttpOnly SameSite=Strict cookie', async () => {
-    const r = await get(host.port, `/?token=${host.token}`, { Host: `127.0.0.1:${host.port}` });
-    expect(r.status).toBe(303);
-    expect(r.headers.location).toBe('/');
-    expect(String(r.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
+  it('exchanges the token for a separate session secret in an HttpOnly SameSite=Strict cookie', () => {
+    expect(cookie).toMatch(/^portcullis_session=/);
+    expect(cookie).not.toContain(host.token);
+  });
+
+  it('lets the address work only once', async () => {
+    const again = await get(host.port, `/?token=${host.token}`, { Host: `127.0.0.1:${host.port}` });
+    expect(again.status).toBe(403);
+    expect(again.body).toContain('already been used');
+    // The browser that holds the session may follow the address again.
+    const same = await get(host.port, `/?token=${host.token}`, { Host: `127.0.0.1:${host.port}`, Cookie: cookie });
+    expect(same.status).toBe(303);
+    // The token itself is not a credential.
+    expect((await get(host.port, '/', { Host: `127.0.0.1:${host.port}`, Cookie: `portcullis_session=${host.token}` })).status).toBe(403);
   });
 
   it('refuses requests without the token, or with a wrong one', async () => {
     expect((await get(host.port, '/', { Host: `127.0.0.1:${host.port}` })).status).toBe(403);
     expect((await get(host.port, '/?token=wrong', { Host: `127.0.0.1:${host.port}` })).status).toBe(403);
-    expect((await get(host.port, '/', { Host: `127.0.0.1:${host.port}`, Cookie: 'portcullis_token=nope' })).status).toBe(403);
+    expect((await get(host.port, '/', { Host: `127.0.0.1:${host.port}`, Cookie: 'portcullis_session=nope' })).status).toBe(403);
   });
 
   it('serves the app with a strict CSP once authenticated', async () => {
