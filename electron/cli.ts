@@ -75,17 +75,23 @@ async function call<M extends MethodName>(router: Router, method: M, input: Meth
   return (await router.dispatch(method, input)) as MethodOutput<M>;
 }
 
-async function withWorkspace<T>(values: Values, fn: (router: Router, core: Core) => Promise<T>): Promise<T> {
-  const dir = need(values.workspace, '--workspace');
-  const passphrase = readPassphrase(values);
+/** A core for one command, shut down (workspace locked, writer lock released) whatever happens. */
+async function withCore<T>(fn: (router: Router, core: Core) => Promise<T>): Promise<T> {
   const core = createCore({ configDir: defaultConfigDir(), shell: 'cli', version: packageVersion(), rememberRecent: false });
-  const router = new Router(createHandlers(core), core.workspace);
   try {
-    await call(router, 'workspace.unlock', { dir, passphrase });
-    return await fn(router, core);
+    return await fn(new Router(createHandlers(core), core.workspace), core);
   } finally {
     await core.shutdown();
   }
+}
+
+function withWorkspace<T>(values: Values, fn: (router: Router, core: Core) => Promise<T>): Promise<T> {
+  const dir = need(values.workspace, '--workspace');
+  const passphrase = readPassphrase(values);
+  return withCore(async (router, core) => {
+    await call(router, 'workspace.unlock', { dir, passphrase });
+    return fn(router, core);
+  });
 }
 
 const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
@@ -103,16 +109,12 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'init': {
       const dir = need(values.workspace, '--workspace');
       const passphrase = readPassphrase(values);
-      const core = createCore({ configDir: defaultConfigDir(), shell: 'cli', version: packageVersion(), rememberRecent: false });
-      const router = new Router(createHandlers(core), core.workspace);
-      try {
-        const name = values.name ?? dir.split(/[\\/]/).filter(Boolean).pop() ?? 'Workspace';
+      const name = values.name ?? dir.split(/[\\/]/).filter(Boolean).pop() ?? 'Workspace';
+      return withCore(async (router) => {
         const info = await call(router, 'workspace.create', { dir, name, passphrase });
         print(values.json ? JSON.stringify(info) : `created workspace "${info.name}" in ${info.dir}`);
-      } finally {
-        await core.shutdown();
-      }
-      return 0;
+        return 0;
+      });
     }
     case 'stats':
       return withWorkspace(values, async (router) => {
@@ -161,15 +163,11 @@ export async function runCli(argv: string[]): Promise<number> {
       const backupFile = need(values.backup, '--backup');
       const dir = need(values.workspace, '--workspace');
       const passphrase = readPassphrase(values);
-      const core = createCore({ configDir: defaultConfigDir(), shell: 'cli', version: packageVersion(), rememberRecent: false });
-      const router = new Router(createHandlers(core), core.workspace);
-      try {
+      return withCore(async (router) => {
         const info = await call(router, 'workspace.restore', { backupFile, dir, passphrase });
         print(values.json ? JSON.stringify(info) : `restored workspace "${info.name}" into ${info.dir}`);
-      } finally {
-        await core.shutdown();
-      }
-      return 0;
+        return 0;
+      });
     }
     default:
       throw usage(`unknown command: ${command}`);

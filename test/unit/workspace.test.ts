@@ -11,6 +11,13 @@ import { PASSPHRASE, testCore, type TestCore } from './helpers/workspace.ts';
 
 const fileHash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
+function addParties(db: ReturnType<TestCore['core']['workspace']['db']>, n: number) {
+  const ins = db.prepare(`INSERT INTO party (kind, name, name_norm) VALUES ('company', ?, ?)`);
+  db.transaction(() => {
+    for (let i = 0; i < n; i++) ins.run(`Company ${i}`, `company ${i}`);
+  })();
+}
+
 async function expectCode(p: Promise<unknown>, code: string) {
   await expect(p).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === code);
 }
@@ -92,11 +99,7 @@ describe('workspace lifecycle', () => {
 
   it('detects a flipped byte in a page as corruption and deletes nothing', async () => {
     await t.core.workspace.create({ dir, name: 'ws', passphrase: PASSPHRASE });
-    const db = t.core.workspace.db();
-    const ins = db.prepare(`INSERT INTO party (kind, name, name_norm) VALUES ('company', ?, ?)`);
-    db.transaction(() => {
-      for (let i = 0; i < 2000; i++) ins.run(`Company ${i}`, `company ${i}`);
-    })();
+    addParties(t.core.workspace.db(), 2000);
     await t.core.workspace.close();
     const file = join(dir, 'workspace.db');
     const bytes = readFileSync(file);
@@ -109,11 +112,7 @@ describe('workspace lifecycle', () => {
 
   it('detects a truncated file as corruption', async () => {
     await t.core.workspace.create({ dir, name: 'ws', passphrase: PASSPHRASE });
-    const db = t.core.workspace.db();
-    const ins = db.prepare(`INSERT INTO party (kind, name, name_norm) VALUES ('company', ?, ?)`);
-    db.transaction(() => {
-      for (let i = 0; i < 2000; i++) ins.run(`Company ${i}`, `company ${i}`);
-    })();
+    addParties(t.core.workspace.db(), 2000);
     await t.core.workspace.close();
     const file = join(dir, 'workspace.db');
     truncateSync(file, statSync(file).size - 4096 * 3);
