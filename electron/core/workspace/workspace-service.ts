@@ -1,9 +1,8 @@
 // The workspace lifecycle: create, unlock, lock (by hand or after idle minutes), change passphrase,
 // settings, online backup and restore. Holds the one open database connection of this process.
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BackupResult, WorkspaceInfo, WorkspaceSettings, WorkspaceStatus } from '../../../shared/domain/workspace.ts';
-import { PASSPHRASE_RULES } from '../../../shared/domain/workspace.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { workerUrl } from '../../workers/index.ts';
 import { appendAudit } from '../audit/audit-log.ts';
@@ -11,22 +10,14 @@ import type { EventBus } from '../app/events.ts';
 import type { RecentWorkspaces } from '../app/recent.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import { checkIntegrity, DATABASE_NAME, openDatabase, UNLOCK_CHECK_LIMIT_BYTES, type Db } from './database.ts';
-import {
-  assertKeyMatches,
-  DEFAULT_KDF,
-  KEYFILE_NAME,
-  newKeyFile,
-  readKeyFile,
-  rewrapKeyFile,
-  unlockKeyFile,
-  writeKeyFile,
-  type KdfCost,
-  type KeyFile,
-} from './keyfile.ts';
+import { assertKeyMatches, DEFAULT_KDF, KEYFILE_NAME, readKeyFile, rewrapKeyFile, unlockKeyFile, writeKeyFile, type KdfCost, type KeyFile } from './keyfile.ts';
 import { assertNotFromFuture, migrate, schemaVersion } from './migrations/index.ts';
 import { restoreBackup } from './restore.ts';
 import { readSettings, writeSettings } from './settings.ts';
-import { acquireWriterLock, LOCK_NAME, type WriterLock } from './writer-lock.ts';
+import { acquireWriterLock, type WriterLock } from './writer-lock.ts';
+import { assertEmptyFolder, assertPassphraseRules, createWorkspaceFiles } from './create.ts';
+
+export { assertPassphraseRules };
 
 export type WorkspaceDeps = {
   events: EventBus;
@@ -73,39 +64,9 @@ export class WorkspaceService {
 
   async create(input: { dir: string; name: string; passphrase: string }): Promise<WorkspaceInfo> {
     assertPassphraseRules(input.passphrase);
-    const dir = resolve(input.dir);
-    if (existsSync(join(dir, KEYFILE_NAME))) {
-      throw new AppError('WORKSPACE_EXISTS', 'This folder already holds a Portcullis workspace. Open it instead, or choose an empty folder.');
-    }
-    if (existsSync(dir) && readdirSync(dir).length > 0) {
-      throw new AppError('WORKSPACE_EXISTS', 'Choose an empty or new folder for a new workspace.');
-    }
+    assertEmptyFolder(resolve(input.dir));
     await this.close();
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    mkdirSync(join(dir, 'attachments'), { mode: 0o700 });
-    const lock = acquireWriterLock(dir);
-    const dbFile = join(dir, DATABASE_NAME);
-    try {
-      const { keyFile, dataKey } = await newKeyFile(input.name, input.passphrase, this.deps.kdfCost ?? DEFAULT_KDF);
-      const db = openDatabase(dbFile, dataKey, { create: true });
-      try {
-        migrate(db);
-        db.transaction(() => {
-          writeSettings(db, { autoLockMinutes: 15 });
-          appendAudit(db, { actor: this.deps.actor, action: 'workspace.create', entity: 'workspace', entityId: keyFile.id, details: { name: input.name } });
-        })();
-      } catch (err) {
-        db.close();
-        throw err;
-      }
-      // The key file last: a folder without it is not a workspace, so a crash before here leaves none.
-      writeKeyFile(join(dir, KEYFILE_NAME), keyFile);
-      return this.begin({ dir, keyFile, dataKey, db, lock });
-    } catch (err) {
-      lock.release();
-      for (const f of [DATABASE_NAME, `${DATABASE_NAME}-wal`, `${DATABASE_NAME}-shm`, LOCK_NAME]) rmSync(join(dir, f), { force: true });
-      throw err;
-    }
+    return this.begin(await createWorkspaceFiles(input, { actor: this.deps.actor, kdfCost: this.deps.kdfCost }));
   }
 
   unlock(input: { dir: string; passphrase: string }): Promise<WorkspaceInfo> {
@@ -375,14 +336,5 @@ export class WorkspaceService {
     if (this.autoLockTimer) clearTimeout(this.autoLockTimer);
     this.autoLockTimer = null;
     this.autoLockAt = null;
-  }
-}
-
-export function assertPassphraseRules(passphrase: string): void {
-  if ([...passphrase].length < PASSPHRASE_RULES.minLength) {
-    throw new AppError(
-      'WORKSPACE_WEAK_PASSPHRASE',
-      `Use a passphrase of at least ${PASSPHRASE_RULES.minLength} characters; several unrelated words work well.`,
-    );
   }
 }
