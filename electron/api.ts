@@ -1,6 +1,8 @@
 // The handler table: one function per method of shared/api.ts. Its type makes a missing or mistyped
 // handler a compile error. Handlers receive input already validated by the router.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEMO_PASSPHRASE } from './core/workspace/demo.ts';
 import type { MethodName, MethodOutput, ParsedInput } from '../shared/api.ts';
 import { validateIdentifier } from '../shared/domain/identifiers.ts';
 import { recentAudit, verifyAudit } from './core/audit/audit-log.ts';
@@ -20,7 +22,7 @@ export function createHandlers(core: Core): Handlers {
       shell: core.options.shell === 'electron' ? 'electron' : 'browser',
       platform: process.platform,
       keychainAvailable: core.options.keychain != null,
-      workspacesDir: defaultWorkspacesDir(),
+      workspacesDir: core.options.workspacesDir ?? defaultWorkspacesDir(),
     }),
     'workspace.status': () => ws.status(),
     'workspace.recent': () => core.recent.list(),
@@ -40,6 +42,7 @@ export function createHandlers(core: Core): Handlers {
     'workspace.updateSettings': (input) => ws.updateSettings(input),
     'workspace.backup': ({ out }) => ws.backup(out),
     'workspace.restore': (input) => ws.restore(input),
+    'workspace.openDemo': async () => ({ ...(await ws.openDemo(join(core.options.workspacesDir ?? defaultWorkspacesDir(), 'demo'))), passphrase: DEMO_PASSPHRASE }),
     'session.activity': () => ws.touch(),
     'records.stats': () => workspaceStats(ws.db()),
     'audit.verify': () => verifyAudit(ws.db()),

@@ -63,6 +63,8 @@ export const methods = {
   ),
   /** Starts an online encrypted backup as a job; the job's result is a BackupResult. */
   'workspace.backup': method<{ jobId: string }>(unlocked)(z.object({ out: folder }).strict()),
+  /** Opens the demo workspace, generating it first (as a job) if needed. */
+  'workspace.openDemo': method<{ jobId: string | null; dir: string; passphrase: string }>(open)(none),
   'workspace.restore': method<WorkspaceInfo>(open)(z.object({ backupFile: folder, dir: folder, passphrase }).strict()),
   /** The user did something: resets the auto-lock timer. */
   'session.activity': method<{ autoLockAt: string | null }>(open)(none),

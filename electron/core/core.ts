@@ -14,6 +14,8 @@ export type CoreOptions = {
   kdfCost?: { N: number; r: number; p: number };
   /** The OS keychain, given by Electron's main where safeStorage has a real backend. */
   keychain?: Keychain | null;
+  /** Parent folder for new workspaces (and the demo); defaults to ~/Portcullis. */
+  workspacesDir?: string;
   /** Add opened workspaces to the recent list (the UI does; the CLI does not). */
   rememberRecent?: boolean;
 };

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { validateAwbNumber, validateContainerNumber, validateImoNumber, validateMrz } from '../../../shared/domain/identifiers.ts';
 import { normalizeName } from '../../../shared/domain/names.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../workspace/database.ts';
 import type { GenConveyance, ScenarioItem, ScenarioParams } from './model.ts';
 
@@ -18,7 +19,7 @@ export type WriteCounts = {
   segments: number;
 };
 
-export type WriteHooks = { onProgress?: (counts: WriteCounts) => void; isCancelled?: () => boolean };
+export type WriteHooks = { onProgress?: (counts: WriteCounts) => void; isCancelled?: () => boolean; actor?: string };
 
 const json = (v: unknown) => JSON.stringify(v);
 const flag = (valid: boolean) => (valid ? 1 : 0);
@@ -218,6 +219,7 @@ export function writeScenario(db: Db, params: ScenarioParams, items: Iterable<Sc
       }
     }
     s.finish.run(new Date().toISOString(), counts.shipments + counts.passengers, importId);
+    appendAudit(db, { actor: hooks.actor ?? 'system', action: 'import.scenario', entity: 'import_batch', entityId: String(importId), details: { source, ...counts } });
   });
 
   write.immediate();

@@ -16,6 +16,7 @@ import { restoreBackup } from './restore.ts';
 import { readSettings, writeSettings } from './settings.ts';
 import { acquireWriterLock, type WriterLock } from './writer-lock.ts';
 import { assertEmptyFolder, assertPassphraseRules, createWorkspaceFiles } from './create.ts';
+import { DEMO_NAME, DEMO_PASSPHRASE, demoParams } from './demo.ts';
 
 export { assertPassphraseRules };
 
@@ -239,6 +240,31 @@ export class WorkspaceService {
       },
     });
     return { jobId: job.id };
+  }
+
+  /**
+   * Opens the demo workspace in `dir`, first generating it as a background job if it does not exist yet.
+   * Returns the job's id (null when the demo already existed and was simply unlocked).
+   */
+  async openDemo(dir: string): Promise<{ jobId: string | null; dir: string }> {
+    const target = resolve(dir);
+    if (existsSync(join(target, KEYFILE_NAME))) {
+      await this.unlock({ dir: target, passphrase: DEMO_PASSPHRASE });
+      return { jobId: null, dir: target };
+    }
+    assertEmptyFolder(target);
+    await this.close();
+    const job = this.deps.jobs.start({
+      kind: 'workspace.demo',
+      label: 'Demo workspace',
+      worker: workerUrl('demo'),
+      input: { dir: target, name: DEMO_NAME, passphrase: DEMO_PASSPHRASE, actor: this.deps.actor, kdfCost: this.deps.kdfCost, params: demoParams(new Date().toISOString().slice(0, 10)) },
+      onResult: (result) => {
+        void this.unlock({ dir: target, passphrase: DEMO_PASSPHRASE }).catch((err: unknown) => console.error('opening the demo workspace failed', err));
+        return result;
+      },
+    });
+    return { jobId: job.id, dir: target };
   }
 
   /** Restores a backup into an empty folder and opens it with the passphrase it was made under. */

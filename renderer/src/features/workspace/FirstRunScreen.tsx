@@ -7,6 +7,7 @@ import type { RecentWorkspace } from '../../../../shared/domain/workspace.ts';
 import { api } from '../../api.ts';
 import { PreferencesBar } from '../settings/PreferencesBar.tsx';
 import { CreateWorkspaceForm } from './CreateWorkspaceForm.tsx';
+import { DemoButton } from './DemoButton.tsx';
 import { RestoreDialog } from './RestoreDialog.tsx';
 
 type Props = { onOpen(ws: Pick<RecentWorkspace, 'dir' | 'name'>): void };
@@ -37,6 +38,7 @@ export function FirstRunScreen({ onOpen }: Props) {
           <H1 className="pc-brand">Portcullis</H1>
           <p className={Classes.TEXT_MUTED}>{t('app.tagline')}</p>
         </div>
+        <DemoButton />
         <Tabs id="first-run" selectedTabId={tab} onChange={(id) => setTab(String(id))} large renderActiveTabPanelOnly>
           <Tab
             id="open"

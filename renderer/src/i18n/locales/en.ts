@@ -46,6 +46,14 @@ export const en = {
     noRecovery: 'There is no way to recover a forgotten passphrase. Keep an encrypted backup.',
     submit: 'Create workspace',
   },
+  demo: {
+    title: 'Demo workspace',
+    explain: 'A synthetic scenario to explore: two weeks of arrivals at the port of Bar and passenger flights into Belgrade and Skopje, with a few hidden trafficking schemes. No real data.',
+    open: 'Open demo workspace',
+    progress: 'Generating the scenario: {{done}} of {{total}} records',
+    starting: 'Creating the encrypted workspace…',
+    passphrase: 'Its passphrase (synthetic data only):',
+  },
   firstRun: {
     open: 'Open',
     create: 'Create new',
@@ -157,6 +165,9 @@ export const en = {
         restore: 'Restored from a backup',
         setKeychain: 'Changed keychain unlock',
       },
+      import: {
+        scenario: 'Imported a generated scenario',
+      },
     },
   },
   jobs: {
@@ -164,8 +175,8 @@ export const en = {
     idle: 'Tasks',
     running: 'Tasks running: {{count}}',
     cancel: 'Cancel',
-    kind: { workspace: { backup: 'Backup', integrity: 'Integrity check' } },
-    phase: { snapshot: 'taking a snapshot', checksum: 'checking', writing: 'writing', checking: 'checking pages' },
+    kind: { workspace: { backup: 'Backup', integrity: 'Integrity check', demo: 'Demo workspace' } },
+    phase: { generating: 'generating', snapshot: 'taking a snapshot', checksum: 'checking', writing: 'writing', checking: 'checking pages' },
     state: { running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
   },
   backup: {

@@ -49,6 +49,14 @@ export const hbs: Dictionary = {
     noRecovery: 'Zaboravljena lozinka se ne može povratiti. Čuvajte šifrovanu sigurnosnu kopiju.',
     submit: 'Napravi radni prostor',
   },
+  demo: {
+    title: 'Demo radni prostor',
+    explain: 'Sintetički scenarij za upoznavanje: dvije sedmice dolazaka u luku Bar i putnički letovi za Beograd i Skoplje, s nekoliko skrivenih krijumčarskih shema. Nema stvarnih podataka.',
+    open: 'Otvori demo radni prostor',
+    progress: 'Generisanje scenarija: {{done}} od {{total}} zapisa',
+    starting: 'Pravljenje šifrovanog radnog prostora…',
+    passphrase: 'Njegova lozinka (samo sintetički podaci):',
+  },
   firstRun: {
     open: 'Otvori',
     create: 'Novi',
@@ -159,6 +167,9 @@ export const hbs: Dictionary = {
         restore: 'Vratio iz sigurnosne kopije',
         setKeychain: 'Promijenio otključavanje privjeskom ključeva',
       },
+      import: {
+        scenario: 'Uvezao generisani scenarij',
+      },
     },
   },
   jobs: {
@@ -166,8 +177,8 @@ export const hbs: Dictionary = {
     idle: 'Zadaci',
     running: 'Zadataka u toku: {{count}}',
     cancel: 'Otkaži',
-    kind: { workspace: { backup: 'Sigurnosna kopija', integrity: 'Provjera ispravnosti' } },
-    phase: { snapshot: 'snimak stanja', checksum: 'provjera', writing: 'upisivanje', checking: 'provjera stranica' },
+    kind: { workspace: { backup: 'Sigurnosna kopija', integrity: 'Provjera ispravnosti', demo: 'Demo radni prostor' } },
+    phase: { generating: 'generisanje', snapshot: 'snimak stanja', checksum: 'provjera', writing: 'upisivanje', checking: 'provjera stranica' },
     state: { running: 'U toku', done: 'Gotovo', failed: 'Neuspjelo', cancelled: 'Otkazano' },
   },
   backup: {
