@@ -42,7 +42,10 @@ export function createHandlers(core: Core): Handlers {
     'workspace.updateSettings': (input) => ws.updateSettings(input),
     'workspace.backup': ({ out }) => ws.backup(out),
     'workspace.restore': (input) => ws.restore(input),
-    'workspace.openDemo': async () => ({ ...(await ws.openDemo(join(core.options.workspacesDir ?? defaultWorkspacesDir(), 'demo'))), passphrase: DEMO_PASSPHRASE }),
+    'workspace.openDemo': async () => ({
+      ...(await ws.openDemo(join(core.options.workspacesDir ?? defaultWorkspacesDir(), 'demo'))),
+      passphrase: DEMO_PASSPHRASE,
+    }),
     'session.activity': () => ws.touch(),
     'records.stats': () => workspaceStats(ws.db()),
     'audit.verify': () => verifyAudit(ws.db()),

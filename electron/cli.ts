@@ -1,7 +1,12 @@
 // The `portcullis` command line, over the same core services and router as the UI. Passphrases come
 // from PORTCULLIS_PASSPHRASE or --passphrase-file, never from a flag value (it would sit in shell history
 // and the process list).
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OUTPUT_FORMATS, writeScenarioFiles, type OutputFormat } from './core/generator/files/index.ts';
+import { SCHEMES, type ScenarioParams, type SchemeName } from './core/generator/model.ts';
+import { DEFAULT_PARAMS, generateScenario } from './core/generator/scenario.ts';
+import { writeScenario } from './core/generator/workspace-writer.ts';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/api.ts';
 import { IDENTIFIER_KINDS, validateIdentifier, type IdentifierKind } from '../shared/domain/identifiers.ts';
@@ -21,6 +26,9 @@ Commands:
   audit verify --workspace DIR [--json]    verify the audit log's hash chain
   backup --workspace DIR --out FILE        write an encrypted backup (not while the app has it open)
   restore --backup FILE --workspace DIR    restore a backup into a new, empty folder
+  generate --seed N --shipments N --passengers N [--schemes LIST] [--rate R] [--start YYYY-MM-DD] [--days N]
+           (--out DIR [--formats LIST|all] | --workspace DIR) [--answer-key FILE]
+                                           a synthetic scenario with hidden schemes, into files or a workspace
 
 The passphrase is read from the environment variable PORTCULLIS_PASSPHRASE, or from the first line of
 --passphrase-file FILE. It is never accepted as a command-line value.`;
@@ -33,11 +41,29 @@ const OPTIONS: ParseArgsConfig['options'] = {
   backup: { type: 'string' },
   'passphrase-file': { type: 'string' },
   passphrase: { type: 'string' },
+  seed: { type: 'string' },
+  shipments: { type: 'string' },
+  passengers: { type: 'string' },
+  schemes: { type: 'string' },
+  rate: { type: 'string' },
+  start: { type: 'string' },
+  days: { type: 'string' },
+  formats: { type: 'string' },
+  'answer-key': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 };
 
 type Values = {
+  seed?: string;
+  shipments?: string;
+  passengers?: string;
+  schemes?: string;
+  rate?: string;
+  start?: string;
+  days?: string;
+  formats?: string;
+  'answer-key'?: string;
   workspace?: string;
   name?: string;
   json?: boolean;
@@ -92,6 +118,70 @@ function withWorkspace<T>(values: Values, fn: (router: Router, core: Core) => Pr
     await call(router, 'workspace.unlock', { dir, passphrase });
     return fn(router, core);
   });
+}
+
+function integer(value: string | undefined, flag: string, min: number, max: number): number {
+  const n = Number(need(value, flag));
+  if (!Number.isInteger(n) || n < min || n > max) throw usage(`${flag} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+async function generateCommand(values: Values): Promise<number> {
+  const params: ScenarioParams = {
+    ...DEFAULT_PARAMS,
+    seed: integer(values.seed, '--seed', 0, 2 ** 32 - 1),
+    shipments: integer(values.shipments, '--shipments', 0, 100_000_000),
+    passengers: integer(values.passengers ?? '0', '--passengers', 0, 100_000_000),
+  };
+  if (values.schemes !== undefined) {
+    const list = values.schemes
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    const unknown = list.filter((x) => !(SCHEMES as readonly string[]).includes(x));
+    if (unknown.length > 0) throw usage(`unknown scheme(s): ${unknown.join(', ')}; known: ${SCHEMES.join(', ')}`);
+    params.schemes = list as SchemeName[];
+  }
+  if (values.rate !== undefined) {
+    const r = Number(values.rate);
+    if (!(r >= 0 && r <= 0.5)) throw usage('--rate must be a number from 0 to 0.5');
+    params.rate = r;
+  }
+  if (values.start !== undefined) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.start) || Number.isNaN(Date.parse(values.start))) throw usage('--start must be a date YYYY-MM-DD');
+    params.start = values.start;
+  }
+  if (values.days !== undefined) params.days = integer(values.days, '--days', 1, 3660);
+  if (!values.out === !values.workspace) throw usage('give either --out DIR or --workspace DIR');
+  const scenario = generateScenario(params);
+  let summary: unknown;
+  if (values.out) {
+    const formats = parseFormats(values.formats ?? 'all');
+    mkdirSync(values.out, { recursive: true });
+    summary = { files: writeScenarioFiles(values.out, params, scenario.items, formats).map((f) => f.path) };
+  } else {
+    const dir = values.workspace!;
+    const passphrase = readPassphrase(values);
+    summary = await withCore(async (router, core) => {
+      if (existsSync(join(dir, 'workspace.json'))) await call(router, 'workspace.unlock', { dir, passphrase });
+      else await call(router, 'workspace.create', { dir, name: values.name ?? `Scenario ${params.seed}`, passphrase });
+      return writeScenario(core.workspace.db(), params, scenario.items, { actor: 'cli' });
+    });
+  }
+  if (values['answer-key']) writeFileSync(values['answer-key'], JSON.stringify(scenario.answerKey, null, 1) + '\n', { mode: 0o600 });
+  print(values.json ? JSON.stringify(summary) : JSON.stringify(summary, null, 2));
+  return 0;
+}
+
+function parseFormats(text: string): OutputFormat[] {
+  if (text === 'all') return [...OUTPUT_FORMATS];
+  const list = text
+    .split(',')
+    .map((x) => x.trim().toLowerCase())
+    .filter(Boolean);
+  const unknown = list.filter((x) => !(OUTPUT_FORMATS as readonly string[]).includes(x));
+  if (unknown.length > 0 || list.length === 0) throw usage(`unknown format(s): ${unknown.join(', ') || '(none)'}; known: ${OUTPUT_FORMATS.join(', ')}, or all`);
+  return list as OutputFormat[];
 }
 
 const print = (text: string) => process.stdout.write(text.endsWith('\n') ? text : text + '\n');
@@ -169,6 +259,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return 0;
       });
     }
+    case 'generate':
+      return generateCommand(values);
     default:
       throw usage(`unknown command: ${command}`);
   }

@@ -12,14 +12,18 @@ export type DemoInput = { dir: string; name: string; passphrase: string; actor: 
 runJob<DemoInput, { dir: string }>(async (input, ctx) => {
   const total = input.params.shipments + input.params.passengers;
   ctx.progress(0, total, 'generating');
-  const ws = await createWorkspaceFiles({ dir: input.dir, name: input.name, passphrase: input.passphrase }, { actor: input.actor, kdfCost: input.kdfCost }, (db) => {
-    const scenario = generateScenario(input.params);
-    writeScenario(db, input.params, scenario.items, {
-      actor: input.actor,
-      isCancelled: ctx.isCancelled,
-      onProgress: (c) => ctx.progress(c.shipments + c.passengers, total, 'generating'),
-    });
-  });
+  const ws = await createWorkspaceFiles(
+    { dir: input.dir, name: input.name, passphrase: input.passphrase },
+    { actor: input.actor, kdfCost: input.kdfCost },
+    (db) => {
+      const scenario = generateScenario(input.params);
+      writeScenario(db, input.params, scenario.items, {
+        actor: input.actor,
+        isCancelled: ctx.isCancelled,
+        onProgress: (c) => ctx.progress(c.shipments + c.passengers, total, 'generating'),
+      });
+    },
+  );
   ws.db.close();
   ws.lock.release();
   return { dir: ws.dir };

@@ -40,7 +40,13 @@ export function launchBrowser(): Promise<Browser> {
 /** A fresh app: cheap KDF so tests don't spend seconds in scrypt (the bench measures the real one). */
 export async function startApp(browser: Browser, opts: { kdfCost?: { N: number; r: number; p: number } } = {}): Promise<App> {
   const root = mkdtempSync(join(tmpdir(), 'portcullis-e2e-'));
-  const core = createCore({ configDir: join(root, 'config'), workspacesDir: join(root, 'workspaces'), shell: 'browser', version: 'e2e', kdfCost: opts.kdfCost ?? { N: 2 ** 12, r: 8, p: 1 } });
+  const core = createCore({
+    configDir: join(root, 'config'),
+    workspacesDir: join(root, 'workspaces'),
+    shell: 'browser',
+    version: 'e2e',
+    kdfCost: opts.kdfCost ?? { N: 2 ** 12, r: 8, p: 1 },
+  });
   const router = new Router(createHandlers(core), core.workspace);
   const host = await startHost({ router, events: core.events, rendererDir: RENDERER_DIR });
   const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });

@@ -219,7 +219,13 @@ export function writeScenario(db: Db, params: ScenarioParams, items: Iterable<Sc
       }
     }
     s.finish.run(new Date().toISOString(), counts.shipments + counts.passengers, importId);
-    appendAudit(db, { actor: hooks.actor ?? 'system', action: 'import.scenario', entity: 'import_batch', entityId: String(importId), details: { source, ...counts } });
+    appendAudit(db, {
+      actor: hooks.actor ?? 'system',
+      action: 'import.scenario',
+      entity: 'import_batch',
+      entityId: String(importId),
+      details: { source, ...counts },
+    });
   });
 
   write.immediate();

@@ -258,7 +258,14 @@ export class WorkspaceService {
       kind: 'workspace.demo',
       label: 'Demo workspace',
       worker: workerUrl('demo'),
-      input: { dir: target, name: DEMO_NAME, passphrase: DEMO_PASSPHRASE, actor: this.deps.actor, kdfCost: this.deps.kdfCost, params: demoParams(new Date().toISOString().slice(0, 10)) },
+      input: {
+        dir: target,
+        name: DEMO_NAME,
+        passphrase: DEMO_PASSPHRASE,
+        actor: this.deps.actor,
+        kdfCost: this.deps.kdfCost,
+        params: demoParams(new Date().toISOString().slice(0, 10)),
+      },
       onResult: (result) => {
         void this.unlock({ dir: target, passphrase: DEMO_PASSPHRASE }).catch((err: unknown) => console.error('opening the demo workspace failed', err));
         return result;

@@ -39,7 +39,14 @@ export function DemoButton() {
           <Button small minimal icon="cross" text={t('jobs.cancel')} onClick={() => void api.call('jobs.cancel', { id: job.id })} />
         </div>
       ) : (
-        <Button intent={Intent.SUCCESS} icon="play" text={t('demo.open')} loading={busy && !failed && !job} onClick={() => void open()} disabled={busy && !failed} />
+        <Button
+          intent={Intent.SUCCESS}
+          icon="play"
+          text={t('demo.open')}
+          loading={busy && !failed && !job}
+          onClick={() => void open()}
+          disabled={busy && !failed}
+        />
       )}
       {passphrase && (
         <p className={`${Classes.TEXT_SMALL} pc-mt`}>

@@ -48,7 +48,8 @@ export const en = {
   },
   demo: {
     title: 'Demo workspace',
-    explain: 'A synthetic scenario to explore: two weeks of arrivals at the port of Bar and passenger flights into Belgrade and Skopje, with a few hidden trafficking schemes. No real data.',
+    explain:
+      'A synthetic scenario to explore: two weeks of arrivals at the port of Bar and passenger flights into Belgrade and Skopje, with a few hidden trafficking schemes. No real data.',
     open: 'Open demo workspace',
     progress: 'Generating the scenario: {{done}} of {{total}} records',
     starting: 'Creating the encrypted workspace…',

@@ -51,7 +51,8 @@ export const hbs: Dictionary = {
   },
   demo: {
     title: 'Demo radni prostor',
-    explain: 'Sintetički scenarij za upoznavanje: dvije sedmice dolazaka u luku Bar i putnički letovi za Beograd i Skoplje, s nekoliko skrivenih krijumčarskih shema. Nema stvarnih podataka.',
+    explain:
+      'Sintetički scenarij za upoznavanje: dvije sedmice dolazaka u luku Bar i putnički letovi za Beograd i Skoplje, s nekoliko skrivenih krijumčarskih shema. Nema stvarnih podataka.',
     open: 'Otvori demo radni prostor',
     progress: 'Generisanje scenarija: {{done}} od {{total}} zapisa',
     starting: 'Pravljenje šifrovanog radnog prostora…',
