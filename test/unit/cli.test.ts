@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from './helpers/workspace.ts';
@@ -56,6 +56,37 @@ describe('portcullis CLI', () => {
       code: 2,
       stderr: expect.stringContaining('CLI_USAGE'),
     });
+  });
+
+  it('generate fills a workspace so that stats counts exactly the shipments and passengers asked for', () => {
+    const target = join(tmp.path, 'scenario');
+    const key = join(tmp.path, 'answer-key.json');
+    const g = cli([
+      'generate',
+      '--seed',
+      '3',
+      '--shipments',
+      '400',
+      '--passengers',
+      '150',
+      '--rate',
+      '0.05',
+      '--workspace',
+      target,
+      '--answer-key',
+      key,
+      '--json',
+    ]);
+    expect(g.code).toBe(0);
+    const stats = JSON.parse(cli(['stats', '--workspace', target, '--json']).stdout);
+    expect(stats).toMatchObject({ shipments: 400, passengers: 150, imports: 1 });
+    const answerKey = JSON.parse(readFileSync(key, 'utf8'));
+    expect(answerKey.schemes.air_couriers.records).toHaveLength(Math.round(150 * 0.05));
+    expect(cli(['generate', '--seed', '3', '--shipments', '10', '--out', join(tmp.path, 'files'), '--formats', 'csv,telex']).code).toBe(2);
+    const files = JSON.parse(
+      cli(['generate', '--seed', '3', '--shipments', '30', '--passengers', '20', '--out', join(tmp.path, 'files'), '--formats', 'all', '--json']).stdout,
+    ).files;
+    expect(files).toHaveLength(17);
   });
 
   it('prints the error code on stderr and exits non-zero', () => {

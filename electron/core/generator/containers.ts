@@ -59,8 +59,10 @@ export function seaEvents(rng: Rng, leg: SeaLeg, seal: string, sealAfterHub: str
   events.push(ev('gate_in_full', Math.min(leg.departureAt - 12 * HOUR, emptyOut + rng.int(1, 3) * DAY), leg.origin, seal, 'F', null, null));
   events.push(ev('loaded', leg.departureAt - rng.int(2, 10) * HOUR, leg.origin, seal, 'F', leg.firstVesselKey, leg.firstVoyage));
   if (leg.hub && leg.hubArrivalAt !== null && leg.hubDepartureAt !== null) {
-    events.push(ev('discharged', leg.hubArrivalAt + rng.int(2, 10) * HOUR, leg.hub, seal, 'F', leg.firstVesselKey, leg.firstVoyage));
-    events.push(ev('transshipped', leg.hubDepartureAt - rng.int(1, 6) * HOUR, leg.hub, sealAfterHub, 'F', leg.lastVesselKey, leg.lastVoyage));
+    // Discharge and reloading stay inside the dwell, however short (rip-on/rip-off dwells are hours).
+    const third = Math.max(1, Math.floor((leg.hubDepartureAt - leg.hubArrivalAt) / HOUR / 3));
+    events.push(ev('discharged', leg.hubArrivalAt + rng.int(1, Math.min(10, third)) * HOUR, leg.hub, seal, 'F', leg.firstVesselKey, leg.firstVoyage));
+    events.push(ev('transshipped', leg.hubDepartureAt - rng.int(1, Math.min(6, third)) * HOUR, leg.hub, sealAfterHub, 'F', leg.lastVesselKey, leg.lastVoyage));
   }
   events.push(ev('discharged', leg.arrivalAt + rng.int(2, 14) * HOUR, leg.destination, sealAfterHub, 'F', leg.lastVesselKey, leg.lastVoyage));
   events.push(ev('gate_out_full', leg.arrivalAt + rng.int(1, 6) * DAY + rng.int(7, 16) * HOUR, leg.destination, sealAfterHub, 'F', null, null));

@@ -21,6 +21,7 @@ export type Reference = {
   containerTypes: ContainerType[];
   carriers: { sea: SeaCarrier[]; air: AirCarrier[] };
   taxonomies: { commodities: { group: string; items: string[] }[]; units: string[]; concealment: { code: string; label: string }[]; detection: string[] };
+  locales: Record<string, unknown>;
   riskLists: { highRiskTransshipment: { seaports: string[]; airports: string[] }; sourceCountries: Record<string, string[]> };
 };
 
@@ -39,6 +40,7 @@ export function reference(): Reference {
     carriers: read('carriers.json'),
     taxonomies: read('taxonomies.json'),
     riskLists: read('risk-lists.json'),
+    locales: read('locales.json'),
   };
   return cached;
 }

@@ -127,7 +127,7 @@ function company(b: Builder, country: string, variantShare: number): PartyTruth 
       const form: GenParty = {
         ...canonical,
         key: `P${b.parties.length + 1}`,
-        name: nameVariant(rng, n, kind),
+        name: nameVariant(rng, n, kind, country),
         phones: kind === 'phone' ? [phone(rng, country)] : rng.chance(0.3) ? [] : canonical.phones,
         emails: rng.chance(0.5) ? canonical.emails : [],
         identifiers: rng.chance(0.5) ? canonical.identifiers : {},
