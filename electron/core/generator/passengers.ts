@@ -201,25 +201,20 @@ export function passengerFlight(ctx: PassengerContext, plan: FlightPlan): GenFli
     const { quota, slotsLeft } = ctx.couriers;
     // Courier groups land at random, and any still unplaced are put on the last flights: exact count.
     const courier = quota > 0 && (slotsLeft <= quota || rng.float() < (quota / Math.max(1, slotsLeft)) * 0.55);
-    const size = Math.min(
-      left,
-      courier
-        ? Math.min(
-            quota,
-            rng.weighted([
-              [1, 3],
-              [2, 4],
-              [3, 3],
-            ] as const),
-          )
-        : rng.weighted([
-            [1, 60],
-            [2, 25],
-            [3, 8],
-            [4, 5],
-            [5, 2],
-          ] as const),
-    );
+    const courierGroup: [number, number][] = [
+      [1, 3],
+      [2, 4],
+      [3, 3],
+    ];
+    const partySize: [number, number][] = [
+      [1, 60],
+      [2, 25],
+      [3, 8],
+      [4, 5],
+      [5, 2],
+    ];
+    // Ordinary bookings never take the seats the remaining couriers need.
+    const size = courier ? Math.min(left, quota, rng.weighted(courierGroup)) : Math.min(left, slotsLeft - quota, rng.weighted(partySize));
     const booking = courier ? courierBooking(ctx, segment, departureAt, size) : ordinaryBooking(ctx, segment, departureAt, size, nationalities);
     if (courier) ctx.couriers.quota -= size;
     ctx.couriers.slotsLeft -= size;
