@@ -6,21 +6,22 @@ export type Validation = { valid: true; normalized: string } | { valid: false; r
 const fail = (reason: string): Validation => ({ valid: false, reason });
 
 /** ISO 6346 letter values: A=10 upwards, skipping the multiples of 11 (11, 22, 33). */
-function iso6346LetterValue(letter: string): number {
+const ISO6346_LETTERS: Record<string, number> = (() => {
+  const table: Record<string, number> = {};
   let value = 10;
-  for (let c = 'A'.charCodeAt(0); c < letter.charCodeAt(0); c++) {
-    value++;
+  for (let c = 65; c <= 90; c++) {
     if (value % 11 === 0) value++;
+    table[String.fromCharCode(c)] = value++;
   }
-  return value;
-}
+  return table;
+})();
 
 export function iso6346CheckDigit(first10: string): number {
   let sum = 0;
   for (let i = 0; i < 10; i++) {
     const ch = first10[i]!;
-    const v = /[0-9]/.test(ch) ? Number(ch) : iso6346LetterValue(ch);
-    sum += v * 2 ** i;
+    const v = ch >= '0' && ch <= '9' ? ch.charCodeAt(0) - 48 : ISO6346_LETTERS[ch]!;
+    sum += v * (1 << i);
   }
   return (sum % 11) % 10;
 }

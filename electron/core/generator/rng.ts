@@ -11,6 +11,8 @@ function hash32(text: string, seed: number): number {
   return h >>> 0;
 }
 
+const CUMULATIVE = new WeakMap<object, number[]>();
+
 export class Rng {
   private a: number;
   private b: number;
@@ -60,15 +62,27 @@ export class Rng {
     return items[Math.floor(this.float() * items.length)]!;
   }
 
-  /** Picks by weight; weights need not sum to 1. */
+  /** Picks by weight; weights need not sum to 1. Long tables get their running totals cached. */
   weighted<T>(items: readonly (readonly [T, number])[]): T {
-    let total = 0;
-    for (const [, w] of items) total += w;
-    let r = this.float() * total;
-    for (const [item, w] of items) {
-      r -= w;
-      if (r < 0) return item;
+    if (items.length <= 6) {
+      let total = 0;
+      for (let i = 0; i < items.length; i++) total += items[i]![1];
+      let r = this.float() * total;
+      for (let i = 0; i < items.length; i++) {
+        r -= items[i]![1];
+        if (r < 0) return items[i]![0];
+      }
+      return items[items.length - 1]![0];
     }
+    let cumulative = CUMULATIVE.get(items);
+    if (!cumulative) {
+      cumulative = [];
+      let total = 0;
+      for (const [, w] of items) cumulative.push((total += w));
+      CUMULATIVE.set(items, cumulative);
+    }
+    const r = this.float() * cumulative[cumulative.length - 1]!;
+    for (let i = 0; i < cumulative.length; i++) if (r < cumulative[i]!) return items[i]![0];
     return items[items.length - 1]![0];
   }
 

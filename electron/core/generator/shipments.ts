@@ -76,6 +76,12 @@ const CONSIGNEE_COUNTRIES: Record<string, [string, number][]> = {
 const INLAND: Record<string, string> = { BA: 'BASJJ', RS: 'RSBEG', MK: 'MKSKP', XK: 'XKPRN' };
 const EU = new Set(['DE', 'NL', 'BE', 'ES', 'IT', 'GR', 'HR', 'SI', 'FR', 'AT']);
 
+let seaportCountries: Map<string, string> | null = null;
+function seaportCountry(code: string): string {
+  seaportCountries ??= new Map(reference().seaports.map((p) => [p.code, p.country]));
+  return seaportCountries.get(code)!;
+}
+
 function pickForm(rng: Rng, truth: PartyTruth): GenParty {
   return truth.forms.length === 1 || rng.chance(0.6) ? truth.canonical : rng.pick(truth.forms);
 }
@@ -162,7 +168,7 @@ export function seaShipment(
   }
   const bookingAt = departureAt - rng.int(7, 21) * DAY;
   const carrier = call.vessel.carrier;
-  const mainline = hub ? rng.pick(world.vessels.filter((v) => v.carrier === carrier)) : call.vessel;
+  const mainline = hub ? rng.pick(world.vesselsByCarrier.get(carrier.code)!) : call.vessel;
   const leg: SeaLeg = {
     origin,
     hub,
@@ -203,7 +209,7 @@ export function seaShipment(
     if (sealAfter !== seal) container.seals.push(sealAfter);
     containers.push(container);
   }
-  const originCountry = reference().seaports.find((p) => p.code === origin)!.country;
+  const originCountry = seaportCountry(origin);
   const consigneeChoice = opts.consignee ? { party: opts.consignee, country: opts.consignee.country } : consigneeFor(ctx, call.port);
   const forwarder = rng.chance(0.6) ? pickForm(rng, rng.pick(world.regionForwarders)) : null;
   const parties: { role: PartyRole; partyKey: string }[] = [

@@ -21,6 +21,7 @@ export type World = {
   foreignForwarders: PartyTruth[];
   hauliers: PartyTruth[];
   vessels: Vessel[];
+  vesselsByCarrier: Map<string, Vessel[]>;
   trucks: Truck[];
   /** Companies set up for the front-company scheme: registered shortly before their first shipment. */
   frontCompanies: PartyTruth[];
@@ -236,6 +237,7 @@ export function buildWorld(rng: Rng, shipments: number, frontCompanyCount: numbe
     foreignForwarders,
     hauliers,
     vessels,
+    vesselsByCarrier: groupVessels(vessels),
     trucks,
     frontCompanies,
     newcomers,
@@ -263,4 +265,10 @@ export function plates(rng: Rng, country: string): string {
     default:
       return `${rng.letters(2)}-${rng.digits(4)}-${rng.letters(2)}`;
   }
+}
+
+function groupVessels(vessels: Vessel[]): Map<string, Vessel[]> {
+  const map = new Map<string, Vessel[]>();
+  for (const v of vessels) map.set(v.carrier.code, [...(map.get(v.carrier.code) ?? []), v]);
+  return map;
 }
