@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { coldStartFigures, insertFigures, roundTripFigures, unlockFigures } from './foundation.bench.ts';
+import { demoFigures, generatorFigures } from './generator.bench.ts';
 import { report, type Figure } from './harness.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -11,7 +12,11 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   unlock: unlockFigures,
   roundtrip: roundTripFigures,
   coldstart: coldStartFigures,
+  generator: () => generatorFigures(writerRate),
+  demo: demoFigures,
 };
+// The generator's rate is shown beside the writer's (the encrypted insert rate measured in this run).
+let writerRate: number | undefined;
 
 const onlyArg = process.argv.indexOf('--only');
 const only = onlyArg > 0 ? process.argv[onlyArg + 1]!.split(',') : Object.keys(suites);
@@ -22,6 +27,8 @@ for (const name of only) {
   const suite = suites[name];
   if (!suite) throw new Error(`unknown bench suite ${name}`);
   console.log(`running ${name}…`);
-  figures.push(...(await suite()));
+  const result = await suite();
+  if (name === 'insert') writerRate = result.find((f) => f.name.includes('shipment rows'))?.value;
+  figures.push(...result);
 }
 report(figures, `${ROOT}bench/results.json`);
