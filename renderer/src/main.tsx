@@ -10,8 +10,8 @@ import { App } from './app/App.tsx';
 import { PreferencesProvider } from './app/preferences.tsx';
 import './i18n/index.ts';
 
-// All icon paths in one local chunk, before the first paint: no remote loads, no flicker.
-await Icons.loadAll({ loader: 'all' });
+// All icon paths come from one local chunk, loaded alongside the first paint (icons appear a moment later).
+void Icons.loadAll({ loader: 'all' });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -62,8 +62,8 @@ export function schemeSeaShipment(ctx: ShipmentContext, scheme: SchemeName, call
     case 'cocaine_reefer': {
       const origin = rng.pick(SOUTH_AMERICA.filter((o) => o !== 'BRSSZ'));
       const commodity = COMMODITIES[rng.pick(origin === 'PECLL' ? ['avocados'] : ['bananas', 'bananas', 'shrimp'])]!;
-      // A consignee that rarely imports: pick one of the region's small importers at random.
-      const pool = world.consigneesByCountry.get(rng.pick(['ME', 'AL', 'BA', 'RS', 'MK']))!;
+      // Often a consignee new to the trade; otherwise one of the region's small importers.
+      const pool = rng.chance(0.6) ? world.newcomers : world.consigneesByCountry.get(rng.pick(['ME', 'AL', 'BA', 'RS', 'MK']))!;
       s = seaShipment(ctx, call, {
         origin,
         hub: rng.pick(RISK_HUBS),

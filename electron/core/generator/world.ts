@@ -182,7 +182,8 @@ export function buildWorld(rng: Rng, shipments: number, frontCompanyCount: numbe
     const country = rng.weighted(REGION.map((c) => [c, c === 'SI' || c === 'HR' ? 1 : 3] as const));
     group(consigneesByCountry, country, rng.chance(0.08) ? person(b, country) : company(b, country, 0.12));
   }
-  const origins = [...new Set(Object.keys(LOCALES))].filter((c) => !REGION.includes(c) || c === 'RS' || c === 'HR' || c === 'SI' || c === 'BA');
+  // Shippers: every trading partner, plus the region's own exporters (road traffic within the region).
+  const origins = Object.keys(LOCALES).filter((c) => !REGION.includes(c) || ['RS', 'HR', 'SI', 'BA'].includes(c));
   const shippers = Math.max(80, Math.min(30_000, Math.round(shipments / 30)));
   for (let i = 0; i < shippers; i++) {
     const country = origins[i % origins.length]!;
@@ -200,12 +201,8 @@ export function buildWorld(rng: Rng, shipments: number, frontCompanyCount: numbe
   for (let i = 0; i < frontCompanyCount; i++) {
     const country = rng.pick(['ME', 'AL', 'BA', 'RS', 'MK']);
     const truth = company(b, country, 0);
-    const fwd = rng.pick(
-      regionForwarders
-        .filter((f) => f.canonical.country === country)
-        .concat(regionForwarders)
-        .slice(0, 50),
-    );
+    const local = regionForwarders.filter((f) => f.canonical.country === country);
+    const fwd = rng.pick(local.length > 0 ? local : regionForwarders);
     Object.assign(truth.canonical, { address: fwd.canonical.address, city: fwd.canonical.city, postcode: fwd.canonical.postcode });
     truth.canonical.emails = [`${truth.canonical.emails[0]!.split('@')[0]}@gmail.com`];
     truth.canonical.identifiers = { ...truth.canonical.identifiers, registeredOn: new Date(startMs - rng.int(14, 60) * 86_400_000).toISOString().slice(0, 10) };

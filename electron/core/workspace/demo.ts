@@ -1,6 +1,5 @@
 // The demo workspace: synthetic data only, so its passphrase is public and shown on the first-run screen.
-import type { ScenarioParams } from '../generator/model.ts';
-import { DEFAULT_PARAMS } from '../generator/scenario.ts';
+import { SCHEMES, type ScenarioParams } from '../generator/model.ts';
 
 export const DEMO_PASSPHRASE = 'portcullis demo workspace';
 export const DEMO_NAME = 'Demo — Bar, Belgrade, Skopje';
@@ -8,7 +7,7 @@ export const DEMO_NAME = 'Demo — Bar, Belgrade, Skopje';
 /** About two weeks of arrivals at Bar, plus passenger flights into Belgrade and Skopje. */
 export function demoParams(startDay: string): ScenarioParams {
   return {
-    ...DEFAULT_PARAMS,
+    schemes: [...SCHEMES],
     seed: 20261116,
     shipments: 6000,
     passengers: 4000,

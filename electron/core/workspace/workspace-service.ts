@@ -18,8 +18,6 @@ import { acquireWriterLock, type WriterLock } from './writer-lock.ts';
 import { assertEmptyFolder, assertPassphraseRules, createWorkspaceFiles } from './create.ts';
 import { DEMO_NAME, DEMO_PASSPHRASE, demoParams } from './demo.ts';
 
-export { assertPassphraseRules };
-
 export type WorkspaceDeps = {
   events: EventBus;
   recent: RecentWorkspaces | null;

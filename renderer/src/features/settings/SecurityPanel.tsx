@@ -6,10 +6,12 @@ import { useTranslation } from 'react-i18next';
 import type { WorkspaceInfo } from '../../../../shared/domain/workspace.ts';
 import { api } from '../../api.ts';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
-import { PassphraseMeter, passphraseAcceptable } from '../workspace/PassphraseMeter.tsx';
+import { PassphraseMeter } from '../workspace/PassphraseMeter.tsx';
+import { passphraseAcceptable, useStrengthChecker } from '../workspace/passphrase-strength.ts';
 
 export function SecurityPanel({ workspace }: { workspace: WorkspaceInfo }) {
   const { t } = useTranslation();
+  const check = useStrengthChecker();
   const [minutes, setMinutes] = useState(workspace.autoLockMinutes);
   const [saved, setSaved] = useState(false);
   const [current, setCurrent] = useState('');
@@ -95,7 +97,7 @@ export function SecurityPanel({ workspace }: { workspace: WorkspaceInfo }) {
           intent={Intent.PRIMARY}
           text={t('settings.changePassphrase')}
           loading={busy}
-          disabled={!current || !passphraseAcceptable(next, [workspace.name]) || next !== confirm}
+          disabled={!current || !passphraseAcceptable(check, next, [workspace.name]) || next !== confirm}
         />
       </form>
       <KeychainSection workspace={workspace} />

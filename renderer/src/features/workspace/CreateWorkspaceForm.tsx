@@ -4,7 +4,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api.ts';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
-import { PassphraseMeter, passphraseAcceptable } from './PassphraseMeter.tsx';
+import { PassphraseMeter } from './PassphraseMeter.tsx';
+import { passphraseAcceptable, useStrengthChecker } from './passphrase-strength.ts';
 
 function slug(name: string): string {
   return (
@@ -19,6 +20,7 @@ function slug(name: string): string {
 
 export function CreateWorkspaceForm() {
   const { t } = useTranslation();
+  const check = useStrengthChecker();
   const [name, setName] = useState('');
   const [dir, setDir] = useState('');
   const [dirTouched, setDirTouched] = useState(false);
@@ -36,7 +38,7 @@ export function CreateWorkspaceForm() {
   }, [name, parent, dirTouched]);
 
   const mismatch = confirm !== '' && confirm !== passphrase;
-  const canCreate = name.trim() !== '' && dir.trim() !== '' && passphraseAcceptable(passphrase, [name]) && confirm === passphrase && !busy;
+  const canCreate = name.trim() !== '' && dir.trim() !== '' && passphraseAcceptable(check, passphrase, [name]) && confirm === passphrase && !busy;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
