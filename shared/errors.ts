@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'API_FORBIDDEN',
   'JOB_NOT_FOUND',
   'JOB_CANCELLED',
+  'IMPORT_REFUSED',
   'CLI_USAGE',
   'INTERNAL',
 ] as const;

@@ -26,6 +26,7 @@ export type WorkspaceStats = {
   containers: number;
   parties: number;
   passengers: number;
+  crew: number;
   events: number;
   bookings: number;
   conveyances: number;

@@ -46,6 +46,7 @@ describe('router', () => {
         containers: 0,
         parties: 0,
         passengers: 0,
+        crew: 0,
         events: 0,
         bookings: 0,
         conveyances: 0,

@@ -54,6 +54,7 @@ export function writeScenario(db: Db, params: ScenarioParams, items: Iterable<Sc
       `INSERT INTO booking (record_locator, carrier_code, booking_date, ticketing_date, agency, payment_form, contacts, baggage, import_id, source_ref) VALUES (?,?,?,?,?,?,?,?,?,?)`,
     ),
     bookingPassenger: db.prepare(`INSERT OR IGNORE INTO booking_passenger (booking_id, passenger_id) VALUES (?,?)`),
+    passengerFlight: db.prepare(`INSERT OR IGNORE INTO passenger_flight (passenger_id, conveyance_id, origin, destination) VALUES (?,?,?,?)`),
     segment: db.prepare(
       `INSERT INTO itinerary_segment (booking_id, seq, carrier_code, flight_number, origin, destination, departure_at, arrival_at, conveyance_id) VALUES (?,?,?,?,?,?,?,?,?)`,
     ),
@@ -202,6 +203,7 @@ export function writeScenario(db: Db, params: ScenarioParams, items: Iterable<Sc
               ref,
             ).lastInsertRowid;
             s.bookingPassenger.run(bookingId, id);
+            s.passengerFlight.run(id, flightId, f.conveyance.origin, f.conveyance.destination);
             counts.passengers++;
           }
           b.segments.forEach((g, i) => {

@@ -2,11 +2,13 @@
 import type { WorkspaceStats } from '../../../shared/domain/workspace.ts';
 import type { Db } from '../workspace/database.ts';
 
+/** Table (and condition) counted for each figure. */
 const TABLES: Record<keyof WorkspaceStats, string> = {
   shipments: 'shipment',
   containers: 'container',
   parties: 'party',
-  passengers: 'passenger',
+  passengers: 'passenger WHERE is_crew = 0',
+  crew: 'passenger WHERE is_crew = 1',
   events: 'container_event',
   bookings: 'booking',
   conveyances: 'conveyance',

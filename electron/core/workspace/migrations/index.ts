@@ -5,10 +5,11 @@ import type { Db } from '../database.ts';
 import { m001DomainV1 } from './001-domain-v1.ts';
 import { m002AuditLog } from './002-audit-log.ts';
 import { m003Settings } from './003-settings.ts';
+import { m004ImportVersions } from './004-import-versions.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
-export const MIGRATIONS: readonly Migration[] = [m001DomainV1, m002AuditLog, m003Settings];
+export const MIGRATIONS: readonly Migration[] = [m001DomainV1, m002AuditLog, m003Settings, m004ImportVersions];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: Db): number {

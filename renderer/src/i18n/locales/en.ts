@@ -21,6 +21,7 @@ export const en = {
     API_FORBIDDEN: 'This window may not use Portcullis.',
     JOB_NOT_FOUND: 'That background task no longer exists.',
     JOB_CANCELLED: 'The task was cancelled.',
+    IMPORT_REFUSED: 'The file was refused and nothing of it was written; the report says why.',
     CLI_USAGE: 'The command was not written correctly.',
     INTERNAL: 'Something went wrong inside Portcullis; the details are in the log.',
   },

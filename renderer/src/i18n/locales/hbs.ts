@@ -24,6 +24,7 @@ export const hbs: Dictionary = {
     API_FORBIDDEN: 'Ovaj prozor ne smije koristiti Portcullis.',
     JOB_NOT_FOUND: 'Taj pozadinski zadatak više ne postoji.',
     JOB_CANCELLED: 'Zadatak je otkazan.',
+    IMPORT_REFUSED: 'Datoteka je odbijena i ništa iz nje nije zapisano; izvještaj kaže zašto.',
     CLI_USAGE: 'Naredba nije ispravno napisana.',
     INTERNAL: 'Nešto je pošlo po zlu unutar Portcullisa; pojedinosti su u zapisniku.',
   },
