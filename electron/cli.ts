@@ -7,6 +7,7 @@ import { OUTPUT_FORMATS, writeScenarioFiles, type OutputFormat } from './core/ge
 import { SCHEMES, type ScenarioParams, type SchemeName } from './core/generator/model.ts';
 import { DEFAULT_PARAMS, generateScenario } from './core/generator/scenario.ts';
 import { writeScenario } from './core/generator/workspace-writer.ts';
+import { IMPORT_FORMATS, importFile } from './core/ingest/import-file.ts';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/api.ts';
 import { IDENTIFIER_KINDS, validateIdentifier, type IdentifierKind } from '../shared/domain/identifiers.ts';
@@ -26,6 +27,8 @@ Commands:
   audit verify --workspace DIR [--json]    verify the audit log's hash chain
   backup --workspace DIR --out FILE        write an encrypted backup (not while the app has it open)
   restore --backup FILE --workspace DIR    restore a backup into a new, empty folder
+  import --workspace DIR FILE... [--format cuscar|paxlst] [--strict] [--json]
+                                           import files (one report per file; exit 1 if any was refused)
   generate --seed N --shipments N --passengers N [--schemes LIST] [--rate R] [--start YYYY-MM-DD] [--days N]
            (--out DIR [--formats LIST|all] | --workspace DIR) [--answer-key FILE]
                                            a synthetic scenario with hidden schemes, into files or a workspace
@@ -50,6 +53,8 @@ const OPTIONS: ParseArgsConfig['options'] = {
   days: { type: 'string' },
   formats: { type: 'string' },
   'answer-key': { type: 'string' },
+  format: { type: 'string' },
+  strict: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 };
@@ -64,6 +69,8 @@ type Values = {
   days?: string;
   formats?: string;
   'answer-key'?: string;
+  format?: string;
+  strict?: boolean;
   workspace?: string;
   name?: string;
   json?: boolean;
@@ -257,6 +264,24 @@ export async function runCli(argv: string[]): Promise<number> {
         const info = await call(router, 'workspace.restore', { backupFile, dir, passphrase });
         print(values.json ? JSON.stringify(info) : `restored workspace "${info.name}" into ${info.dir}`);
         return 0;
+      });
+    }
+    case 'import': {
+      if (rest.length === 0) throw usage('import needs at least one FILE');
+      if (values.format && !(IMPORT_FORMATS as readonly string[]).includes(values.format)) throw usage(`--format must be one of ${IMPORT_FORMATS.join(', ')}`);
+      return withWorkspace(values, async (_router, core) => {
+        let refused = false;
+        for (const file of rest) {
+          const outcome = importFile(core.workspace.db(), file, { format: values.format, strict: values.strict ?? false, actor: 'cli' });
+          const report = outcome.report;
+          refused ||= outcome.refused;
+          print(
+            values.json
+              ? JSON.stringify(report)
+              : `${file}: ${report.format}, ${report.accepted} accepted, ${report.rejected} rejected, ${report.warnings.length} warnings`,
+          );
+        }
+        return refused ? 1 : 0;
       });
     }
     case 'generate':

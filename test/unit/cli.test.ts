@@ -89,6 +89,35 @@ describe('portcullis CLI', () => {
     expect(files).toHaveLength(17);
   });
 
+  it('import prints one report per file, exit 0 when all imported and 1 when any was refused', () => {
+    const target = join(tmp.path, 'imports');
+    expect(cli(['init', '--workspace', target]).code).toBe(0);
+    const cuscar = join(process.cwd(), 'test', 'fixtures', 'edifact', 'cuscar-basic.edi');
+    const ok = cli(['import', '--workspace', target, cuscar, '--json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toEqual({ file: cuscar, format: 'cuscar', accepted: 2, rejected: 0, warnings: [], errors: [] });
+    const bad = join(tmp.path, 'bad.edi');
+    writeFileSync(bad, readFileSync(cuscar, 'latin1').replace(/UNZ.*\n$/, ''));
+    const mixed = cli(['import', '--workspace', target, cuscar, bad, '--json']);
+    expect(mixed.code).toBe(1);
+    const reports = mixed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(reports).toEqual([
+      { file: cuscar, format: 'cuscar', accepted: 0, rejected: 0, warnings: [], errors: [] },
+      {
+        file: bad,
+        format: 'cuscar',
+        accepted: 0,
+        rejected: 1,
+        warnings: [],
+        errors: [{ line: expect.any(Number), code: 'EDI_TRUNCATED', message: expect.any(String) }],
+      },
+    ]);
+    expect(JSON.parse(cli(['stats', '--workspace', target, '--json']).stdout)).toMatchObject({ shipments: 2, imports: 2 });
+  });
+
   it('prints the error code on stderr and exits non-zero', () => {
     expect(cli(['stats', '--workspace', ws], { PORTCULLIS_PASSPHRASE: 'wrong passphrase here' })).toMatchObject({
       code: 1,

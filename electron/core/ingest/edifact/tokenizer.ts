@@ -10,6 +10,10 @@ export type Separators = { component: string; element: string; decimal: string; 
 export type EdiSegment = { tag: string; elements: string[][]; index: number };
 export type EdiMessage = { type: string; version: string; ref: string; segments: EdiSegment[]; interchangeRef: string; sender: string };
 
+/** White space, and the SUB and NUL padding old systems leave at the end of a file. */
+// eslint-disable-next-line no-control-regex
+const END_PADDING = /[\s\u001a\u0000]+/g;
+
 export const LIMITS = { segmentChars: 100_000, segmentsPerMessage: 5_000_000, fileBytes: 4 * 1024 ** 3 };
 
 const CHARSETS: Record<string, { decoder: string; ascii: boolean }> = {
@@ -41,7 +45,8 @@ function looksLikeUtf8(bytes: Buffer): boolean {
 
 /** Works out the separators from UNA, or from the UNB and the first segment end when UNA is missing or wrong. */
 export function detectSeparators(head: string, log: IssueLog): { sep: Separators; start: number } {
-  const text = head.replace(/^\ufeff/, '');
+  // A byte-order mark, as decoded from UTF-8 or read byte by byte.
+  const text = head.replace(/^(\ufeff|\u00ef\u00bb\u00bf)/, '');
   const offset = head.length - text.length;
   const trimmed = text.trimStart();
   const lead = offset + (text.length - trimmed.length);
@@ -65,9 +70,21 @@ export function detectSeparators(head: string, log: IssueLog): { sep: Separators
   if (!element || /[A-Za-z0-9]/.test(element) || /[A-Za-z0-9]/.test(segment)) {
     throw new ImportRefused('EDI_SYNTAX', 'The separators of this EDIFACT file cannot be worked out.');
   }
+  const isDefault = found.component === ':' && found.element === '+' && found.segment === "'";
+  if (!declared && !isDefault)
+    log.warn(
+      1,
+      'EDI_UNA_MISSING',
+      `No UNA service string advice, yet the separators are not the defaults (elements '${found.element}', segments '${found.segment === '\n' ? 'line end' : found.segment}'); read as used.`,
+    );
   if (declared) {
     const differs = (['component', 'element', 'segment'] as const).filter((k) => declared[k] !== found[k]);
-    if (differs.length > 0) log.warn(0, 'EDI_UNA_RECOVERED', `The UNA declares ${differs.map((k) => `${k} '${declared[k]}'`).join(', ')} but the file uses ${differs.map((k) => `'${found[k]}'`).join(', ')}; read as used.`);
+    if (differs.length > 0)
+      log.warn(
+        0,
+        'EDI_UNA_RECOVERED',
+        `The UNA declares ${differs.map((k) => `${k} '${declared[k]}'`).join(', ')} but the file uses ${differs.map((k) => `'${found[k]}'`).join(', ')}; read as used.`,
+      );
   }
   return { sep: found, start };
 }
@@ -115,7 +132,8 @@ export function readEdifactFile(path: string, log: IssueLog, handlers: Handlers)
     const charset = CHARSETS[syntaxId];
     if (!charset) log.warn(1, 'EDI_UNKNOWN_SYNTAX', `Unknown syntax identifier ${syntaxId}; read as ISO 8859-1.`);
     let decoderName = charset?.decoder ?? 'latin1';
-    if (decoderName !== 'utf-8' && looksLikeUtf8(first)) {
+    const bom = first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? 3 : 0;
+    if (decoderName !== 'utf-8' && looksLikeUtf8(first.subarray(bom))) {
       log.warn(1, 'TEXT_OUTSIDE_CHARSET', `The file declares ${syntaxId} but holds UTF-8 text; decoded as UTF-8.`);
       decoderName = 'utf-8';
     } else if (charset?.ascii && first.some((b) => b > 0x7f)) {
@@ -161,9 +179,11 @@ class EnvelopeParser {
   }
 
   /** Takes whole segments from `text` and returns what is left (an incomplete segment). */
-  consume(text: string, atEnd: boolean): string {
+  consume(input: string, atEnd: boolean): string {
     const { segment: term, release } = this.sep;
     const lineEnds = term === '\n' ? /\r+/g : /[\r\n]+/g;
+    // Line ends are never data: drop them first, so a line break after a release character is harmless.
+    const text = input.replace(lineEnds, '');
     let from = 0;
     for (let i = 0; i < text.length; i++) {
       const ch = text[i];
@@ -172,14 +192,19 @@ class EnvelopeParser {
         continue;
       }
       if (ch !== term) continue;
-      const raw = text.slice(from, i).replace(lineEnds, '');
+      const raw = text.slice(from, i);
       from = i + 1;
       if (raw.trim() === '') continue;
-      if (raw.length > LIMITS.segmentChars) throw new ImportRefused('EDI_SEGMENT_TOO_LONG', `Segment ${this.segmentIndex + 1} is longer than ${LIMITS.segmentChars} characters.`, this.segmentIndex + 1);
+      if (raw.length > LIMITS.segmentChars)
+        throw new ImportRefused(
+          'EDI_SEGMENT_TOO_LONG',
+          `Segment ${this.segmentIndex + 1} is longer than ${LIMITS.segmentChars} characters.`,
+          this.segmentIndex + 1,
+        );
       this.segment(splitSegment(raw.trimStart(), this.sep, ++this.segmentIndex));
     }
     const rest = text.slice(from);
-    if (atEnd && rest.replace(/[\s\u001a\u0000]+/g, '') !== '') {
+    if (atEnd && rest.replace(END_PADDING, '') !== '') {
       if (this.ended) {
         this.trailing();
         return '';
@@ -203,19 +228,22 @@ class EnvelopeParser {
         return;
       case 'UNB':
         this.ignoring = false;
-        if (this.interchange) throw new ImportRefused('EDI_TRUNCATED', `A new interchange starts at segment ${s.index} before the previous one ended (no UNZ).`, s.index);
+        if (this.interchange)
+          throw new ImportRefused('EDI_TRUNCATED', `A new interchange starts at segment ${s.index} before the previous one ended (no UNZ).`, s.index);
         this.interchange = { ref: el(4), sender: el(1), messages: 0, groups: 0, segment: s.index };
         this.ended = false;
         this.interchanges++;
         return;
       case 'UNG':
         this.group = { ref: el(4), messages: 0 };
-        this.interchange && this.interchange.groups++;
+        if (this.interchange) this.interchange.groups++;
         return;
       case 'UNE':
         if (this.group) {
-          if (Number(el(0)) !== this.group.messages) this.log.warn(s.index, 'EDI_MESSAGE_COUNT_MISMATCH', `UNE counts ${el(0)} messages; the group holds ${this.group.messages}.`);
-          if (el(1) !== this.group.ref) this.log.warn(s.index, 'EDI_REFERENCE_MISMATCH', `UNE reference ${el(1)} differs from UNG reference ${this.group.ref}.`);
+          if (Number(el(0)) !== this.group.messages)
+            this.log.warn(s.index, 'EDI_MESSAGE_COUNT_MISMATCH', `UNE counts ${el(0)} messages; the group holds ${this.group.messages}.`);
+          if (el(1) !== this.group.ref)
+            this.log.warn(s.index, 'EDI_REFERENCE_MISMATCH', `UNE reference ${el(1)} differs from UNG reference ${this.group.ref}.`);
         }
         this.group = null;
         return;
@@ -238,7 +266,14 @@ class EnvelopeParser {
         this.interchange!.messages++;
         if (this.group) this.group.messages++;
         this.messages++;
-        this.handlers.onMessage({ type: m.type, version: m.version, ref: m.ref, segments: m.segments, interchangeRef: this.interchange!.ref, sender: this.interchange!.sender });
+        this.handlers.onMessage({
+          type: m.type,
+          version: m.version,
+          ref: m.ref,
+          segments: m.segments,
+          interchangeRef: this.interchange!.ref,
+          sender: this.interchange!.sender,
+        });
         return;
       }
       case 'UNZ': {
@@ -261,13 +296,15 @@ class EnvelopeParser {
           return;
         }
         if (!/^[A-Z][A-Z0-9]{2}$/.test(s.tag)) throw new ImportRefused('EDI_SYNTAX', `Segment ${s.index} has no valid tag ("${s.tag.slice(0, 10)}").`, s.index);
-        if (this.message.segments.length >= LIMITS.segmentsPerMessage) throw new ImportRefused('EDI_TOO_MANY_SEGMENTS', `Message ${this.message.ref} has too many segments.`, s.index);
+        if (this.message.segments.length >= LIMITS.segmentsPerMessage)
+          throw new ImportRefused('EDI_TOO_MANY_SEGMENTS', `Message ${this.message.ref} has too many segments.`, s.index);
         this.message.segments.push(s);
     }
   }
 
   finish(): { messages: number; interchanges: number } {
-    if (this.message) throw new ImportRefused('EDI_TRUNCATED', `The file ends inside message ${this.message.ref} (no UNT): it is truncated.`, this.segmentIndex);
+    if (this.message)
+      throw new ImportRefused('EDI_TRUNCATED', `The file ends inside message ${this.message.ref} (no UNT): it is truncated.`, this.segmentIndex);
     if (this.interchange) throw new ImportRefused('EDI_TRUNCATED', 'The file ends inside an interchange (no UNZ): it is truncated.', this.segmentIndex);
     if (this.interchanges === 0) throw new ImportRefused('IMPORT_NOT_EDIFACT', 'No EDIFACT interchange was found in this file.');
     return { messages: this.messages, interchanges: this.interchanges };

@@ -1,0 +1,147 @@
+// One import: detect the format, read the file in a single transaction (a refusal or a crash leaves the
+// workspace exactly as it was), store what was read with its provenance, and report every warning and
+// rejection with its line or segment.
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { AppError } from '../../../shared/errors.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import type { Db } from '../workspace/database.ts';
+import { mapCuscar } from './edifact/cuscar.ts';
+import { mapPaxlst } from './edifact/paxlst.ts';
+import { LIMITS, readEdifactFile } from './edifact/tokenizer.ts';
+import { ImportRefused, IssueLog, type ImportReport } from './report.ts';
+import { ImportStore } from './store.ts';
+
+export const IMPORT_FORMATS = ['cuscar', 'paxlst'] as const;
+
+export type ImportOptions = { format?: string; strict?: boolean; actor: string; onProgress?(bytes: number, total: number): void };
+
+/** Looks at the first bytes: EDIFACT (and its message type), Cargo-IMP, a ZIP (XLSX/ODS), legacy XLS, or text. */
+export function detectFormat(path: string): string {
+  const fd = openSync(path, 'r');
+  const head = Buffer.alloc(8192);
+  const n = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  const bytes = head.subarray(0, n);
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
+  if (bytes.readUInt32BE(0) === 0xd0cf11e0) return 'xls';
+  const text = bytes
+    .toString('latin1')
+    .replace(/^\xef\xbb\xbf/, '')
+    .replace(/[\r\n]/g, '')
+    .trimStart();
+  if (/^(UNA|UNB)/.test(text)) {
+    const type = /UNH.{1,40}?([A-Z]{6})/s.exec(text)?.[1];
+    return type ? type.toLowerCase() : 'edifact';
+  }
+  const imp = /^(FWB|FHL|FFM|FSU)\//.exec(text);
+  if (imp) return imp[1]!.toLowerCase();
+  if (text.startsWith('<?xml')) return 'xml';
+  return 'csv';
+}
+
+function sha256File(path: string): string {
+  const h = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const buf = Buffer.alloc(1 << 20);
+    for (let pos = 0, n = 0; (n = readSync(fd, buf, 0, buf.length, pos)) > 0; pos += n) h.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return h.digest('hex');
+}
+
+/** `refused`: the whole file was refused and nothing of it written (its errors say why). */
+export type ImportOutcome = { report: ImportReport; refused: boolean };
+
+export function importFile(db: Db, path: string, opts: ImportOptions): ImportOutcome {
+  const log = new IssueLog(opts.strict ?? false);
+  const report = (format: string, accepted: number): ImportReport => ({
+    file: path,
+    format,
+    accepted,
+    rejected: log.errors.length,
+    warnings: log.warnings,
+    errors: log.errors,
+  });
+  let format = opts.format ?? '';
+  try {
+    const size = statSync(path).size;
+    if (size > LIMITS.fileBytes) throw new ImportRefused('IMPORT_TOO_LARGE', 'The file is larger than Portcullis accepts in one import.');
+    if (size === 0) throw new ImportRefused('IMPORT_EMPTY', 'The file is empty.');
+    format ||= detectFormat(path);
+    if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
+      throw new ImportRefused(
+        'IMPORT_UNSUPPORTED_FORMAT',
+        `This version of Portcullis imports ${IMPORT_FORMATS.map((f) => f.toUpperCase()).join(' and ')} files; "${format}" is not one of them yet.`,
+      );
+    }
+    const sha256 = sha256File(path);
+    let accepted = 0;
+    db.transaction(() => {
+      const importId = Number(
+        db
+          .prepare(`INSERT INTO import_batch (source_file, format, sha256, started_at, status) VALUES (?, ?, ?, ?, 'running')`)
+          .run(basename(path), format, sha256, new Date().toISOString()).lastInsertRowid,
+      );
+      const store = new ImportStore(db, importId);
+      const outcome = { inserted: 0, version: 0, skipped: 0 };
+      const ref = (segment: number) => `${basename(path)} segment ${segment}`;
+      readEdifactFile(path, log, {
+        onProgress: (bytes) => opts.onProgress?.(bytes, size),
+        onMessage(msg) {
+          if (msg.type === 'CUSCAR' && format === 'cuscar') {
+            const r = mapCuscar(msg, log);
+            const vesselId = r.vessel ? store.vessel(r.vessel, ref(msg.segments[0]!.index)) : null;
+            for (const c of r.consignments) outcome[store.shipment(c.shipment, vesselId, c.segment, ref(c.segment))]++;
+          } else if (msg.type === 'PAXLST' && format === 'paxlst') {
+            const r = mapPaxlst(msg, log);
+            if (!r.flight || !r.flight.flightNumber) {
+              log.reject(msg.segments[0]!.index, 'EDI_FLIGHT_MISSING', `Message ${msg.ref} names no flight (TDT); its travellers were not imported.`, 'TDT');
+              return;
+            }
+            const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
+            for (const t of r.travellers) outcome[store.passenger(t.passenger, flightId, t.segment, ref(t.segment))]++;
+          } else {
+            log.warn(
+              msg.segments[0]!.index,
+              'EDI_MESSAGE_NOT_IMPORTED',
+              `Message ${msg.ref} is ${msg.type}, not ${format.toUpperCase()}; it was not imported.`,
+            );
+          }
+        },
+      });
+      accepted = outcome.inserted + outcome.version;
+      const issue = db.prepare(`INSERT INTO import_issue (import_id, severity, line, code, message, field) VALUES (?,?,?,?,?,?)`);
+      for (const w of log.warnings) issue.run(importId, 'warning', w.line, w.code, w.message, w.field ?? null);
+      for (const e of log.errors) issue.run(importId, 'error', e.line, e.code, e.message, e.field ?? null);
+      db.prepare(`UPDATE import_batch SET status = 'done', finished_at = ?, row_count = ?, rejected_count = ? WHERE id = ?`).run(
+        new Date().toISOString(),
+        accepted,
+        log.errors.length,
+        importId,
+      );
+      appendAudit(db, {
+        actor: opts.actor,
+        action: 'import.file',
+        entity: 'import_batch',
+        entityId: String(importId),
+        details: { file: basename(path), format, sha256, ...outcome, rejected: log.errors.length, warnings: log.warningCount },
+      });
+    })();
+    return { report: report(format, accepted), refused: false };
+  } catch (err) {
+    if (err instanceof ImportRefused) {
+      log.errors.unshift({ line: err.line, code: err.importCode, message: err.message });
+      return { report: { ...report(format || 'unknown', 0), rejected: log.errors.length }, refused: true };
+    }
+    if (err instanceof AppError) throw err;
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      const errors = [{ line: 0, code: 'IMPORT_FILE_NOT_FOUND', message: 'The file does not exist.' }];
+      return { report: { file: path, format: format || 'unknown', accepted: 0, rejected: 1, warnings: [], errors }, refused: true };
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,210 @@
+// Writes parsed records into the workspace within one import's transaction: parties stored once and
+// linked by role, conveyances and containers by their natural keys, identifiers validated and flagged,
+// documents versioned (the same content again is skipped; different content is a new version).
+import { createHash } from 'node:crypto';
+import { validateContainerNumber, validateImoNumber, validateMrz } from '../../../shared/domain/identifiers.ts';
+import { normalizeName } from '../../../shared/domain/names.ts';
+import { canonicalJson } from '../audit/audit-log.ts';
+import type { Db } from '../workspace/database.ts';
+
+export type ParsedParty = {
+  role: 'shipper' | 'consignee' | 'notify' | 'forwarder' | 'carrier' | 'agent';
+  name: string;
+  address: string;
+  city: string;
+  postcode: string;
+  country: string;
+};
+export type ParsedContainer = { number: string; sizeType: string; seals: string[] };
+export type ParsedShipment = {
+  mode: 'sea' | 'air' | 'road';
+  docType: 'BL' | 'AWB' | 'CMR';
+  docNumber: string;
+  goodsDescription: string;
+  hsCodes: string[];
+  packages: number | null;
+  packageType: string | null;
+  grossWeightKg: number | null;
+  volumeM3: number | null;
+  placeReceipt: string | null;
+  placeLoading: string | null;
+  placesTransshipment: string[];
+  placeDischarge: string | null;
+  placeDelivery: string | null;
+  arrivalDate: string | null;
+  voyage: string | null;
+  parties: ParsedParty[];
+  containers: ParsedContainer[];
+};
+export type ParsedVessel = { imo: string; name: string; flag: string; carrierCode: string };
+export type ParsedFlight = { carrierCode: string; flightNumber: string; flightDate: string };
+export type ParsedPassenger = {
+  surname: string;
+  givenNames: string;
+  birthDate: string | null;
+  sex: string | null;
+  nationality: string | null;
+  docType: string | null;
+  docNumber: string | null;
+  docCountry: string | null;
+  docExpiry: string | null;
+  crew: boolean;
+  origin: string | null;
+  destination: string | null;
+};
+
+export type StoreOutcome = 'inserted' | 'version' | 'skipped';
+
+const hash = (v: unknown) => createHash('sha256').update(canonicalJson(v)).digest('hex');
+
+export class ImportStore {
+  private readonly db: Db;
+  private readonly importId: number;
+  private readonly partyCache = new Map<string, number | bigint>();
+  private readonly conveyanceCache = new Map<string, number | bigint>();
+  private readonly s;
+
+  constructor(db: Db, importId: number) {
+    this.db = db;
+    this.importId = importId;
+    this.s = {
+      partyByName: db.prepare('SELECT id, country, address, city FROM party WHERE name_norm = ?'),
+      party: db.prepare(
+        `INSERT INTO party (kind, name, name_norm, address, city, postcode, country, import_id, source_line, source_ref) VALUES ('company', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      vesselByImo: db.prepare(`SELECT id FROM conveyance WHERE imo = ? AND mode = 'sea'`),
+      vessel: db.prepare(
+        `INSERT INTO conveyance (mode, imo, imo_valid, vessel_name, flag, carrier_code, import_id, source_ref) VALUES ('sea', ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      flightByKey: db.prepare(`SELECT id FROM conveyance WHERE carrier_code = ? AND flight_number = ? AND flight_date = ? AND mode = 'air'`),
+      flight: db.prepare(`INSERT INTO conveyance (mode, carrier_code, flight_number, flight_date, import_id, source_ref) VALUES ('air', ?, ?, ?, ?, ?)`),
+      shipmentVersions: db.prepare(`SELECT id, version, content_hash, place_loading, arrival_date FROM shipment WHERE doc_number = ? AND doc_type = ?`),
+      shipment:
+        db.prepare(`INSERT INTO shipment (mode, doc_type, doc_number, goods_description, hs_codes, packages, package_type, gross_weight_kg, volume_m3, place_receipt, place_loading,
+        places_transshipment, place_discharge, place_delivery, arrival_date, conveyance_id, voyage, version, content_hash, import_id, source_line, source_ref)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
+      shipmentParty: db.prepare(`INSERT OR IGNORE INTO shipment_party (shipment_id, party_id, role) VALUES (?,?,?)`),
+      container: db.prepare(`INSERT INTO container (number, number_valid, size_type, import_id, source_ref) VALUES (?,?,?,?,?)
+        ON CONFLICT(number) DO UPDATE SET size_type = coalesce(excluded.size_type, size_type) RETURNING id`),
+      shipmentContainer: db.prepare(`INSERT OR IGNORE INTO shipment_container (shipment_id, container_id, seals, full_empty) VALUES (?,?,?, 'F')`),
+      passengerVersions: db.prepare(
+        `SELECT p.id, p.content_hash FROM passenger p JOIN passenger_flight f ON f.passenger_id = p.id WHERE p.doc_number = ? AND f.conveyance_id = ?`,
+      ),
+      passenger:
+        db.prepare(`INSERT INTO passenger (surname, given_names, name_norm, birth_date, sex, nationality, doc_type, doc_number, doc_country, doc_expiry, doc_valid, is_crew, content_hash, import_id, source_line, source_ref)
+        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
+      passengerFlight: db.prepare(`INSERT OR IGNORE INTO passenger_flight (passenger_id, conveyance_id, origin, destination) VALUES (?,?,?,?)`),
+    };
+  }
+
+  party(p: ParsedParty, line: number, ref: string): number | bigint {
+    const norm = normalizeName(p.name);
+    const key = `${norm}|${p.country}|${normalizeName(p.address)}|${normalizeName(p.city)}`;
+    const cached = this.partyCache.get(key);
+    if (cached !== undefined) return cached;
+    const same = (this.s.partyByName.all(norm) as { id: number; country: string | null; address: string | null; city: string | null }[]).find(
+      (r) =>
+        (r.country ?? '') === p.country && normalizeName(r.address ?? '') === normalizeName(p.address) && normalizeName(r.city ?? '') === normalizeName(p.city),
+    );
+    const id = same?.id ?? this.s.party.run(p.name, norm, p.address, p.city, p.postcode, p.country, this.importId, line, ref).lastInsertRowid;
+    this.partyCache.set(key, id);
+    return id;
+  }
+
+  vessel(v: ParsedVessel, ref: string): number | bigint {
+    const key = `sea|${v.imo}|${v.name}`;
+    const cached = this.conveyanceCache.get(key);
+    if (cached !== undefined) return cached;
+    const found = v.imo ? (this.s.vesselByImo.get(v.imo) as { id: number } | undefined) : undefined;
+    const id =
+      found?.id ??
+      this.s.vessel.run(v.imo || null, v.imo ? (validateImoNumber(v.imo).valid ? 1 : 0) : null, v.name, v.flag, v.carrierCode, this.importId, ref)
+        .lastInsertRowid;
+    this.conveyanceCache.set(key, id);
+    return id;
+  }
+
+  flight(f: ParsedFlight, ref: string): number | bigint {
+    const key = `air|${f.carrierCode}|${f.flightNumber}|${f.flightDate}`;
+    const cached = this.conveyanceCache.get(key);
+    if (cached !== undefined) return cached;
+    const found = this.s.flightByKey.get(f.carrierCode, f.flightNumber, f.flightDate) as { id: number } | undefined;
+    const id = found?.id ?? this.s.flight.run(f.carrierCode, f.flightNumber, f.flightDate, this.importId, ref).lastInsertRowid;
+    this.conveyanceCache.set(key, id);
+    return id;
+  }
+
+  shipment(sh: ParsedShipment, conveyanceId: number | bigint | null, line: number, ref: string): StoreOutcome {
+    const contentHash = hash(sh);
+    const same = (
+      this.s.shipmentVersions.all(sh.docNumber, sh.docType) as {
+        id: number;
+        version: number;
+        content_hash: string | null;
+        place_loading: string | null;
+        arrival_date: string | null;
+      }[]
+    ).filter((r) => r.place_loading === sh.placeLoading && r.arrival_date === sh.arrivalDate);
+    if (same.some((r) => r.content_hash === contentHash)) return 'skipped';
+    const version = same.reduce((m, r) => Math.max(m, r.version), 0) + 1;
+    const id = this.s.shipment.run(
+      sh.mode,
+      sh.docType,
+      sh.docNumber,
+      sh.goodsDescription,
+      JSON.stringify(sh.hsCodes),
+      sh.packages,
+      sh.packageType,
+      sh.grossWeightKg,
+      sh.volumeM3,
+      sh.placeReceipt,
+      sh.placeLoading,
+      JSON.stringify(sh.placesTransshipment),
+      sh.placeDischarge,
+      sh.placeDelivery,
+      sh.arrivalDate,
+      conveyanceId,
+      sh.voyage,
+      version,
+      contentHash,
+      this.importId,
+      line,
+      ref,
+    ).lastInsertRowid;
+    for (const p of sh.parties) this.s.shipmentParty.run(id, this.party(p, line, ref), p.role);
+    for (const c of sh.containers) {
+      const { id: containerId } = this.s.container.get(c.number, validateContainerNumber(c.number).valid ? 1 : 0, c.sizeType || null, this.importId, ref) as {
+        id: number;
+      };
+      this.s.shipmentContainer.run(id, containerId, JSON.stringify(c.seals));
+    }
+    return version === 1 ? 'inserted' : 'version';
+  }
+
+  passenger(p: ParsedPassenger, flightId: number | bigint, line: number, ref: string, mrz?: string): StoreOutcome {
+    const contentHash = hash(p);
+    const existing = p.docNumber ? (this.s.passengerVersions.all(p.docNumber, flightId) as { id: number; content_hash: string | null }[]) : [];
+    if (existing.some((r) => r.content_hash === contentHash)) return 'skipped';
+    const docValid = mrz ? (validateMrz(mrz).valid ? 1 : 0) : null;
+    const id = this.s.passenger.run(
+      p.surname,
+      p.givenNames,
+      normalizeName(`${p.surname} ${p.givenNames}`),
+      p.birthDate,
+      p.sex,
+      p.nationality,
+      p.docType,
+      p.docNumber,
+      p.docCountry,
+      p.docExpiry,
+      docValid,
+      p.crew ? 1 : 0,
+      contentHash,
+      this.importId,
+      line,
+      ref,
+    ).lastInsertRowid;
+    this.s.passengerFlight.run(id, flightId, p.origin, p.destination);
+    return existing.length > 0 ? 'version' : 'inserted';
+  }
+}
