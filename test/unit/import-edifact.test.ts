@@ -192,7 +192,7 @@ describe('refused, with nothing written', () => {
     ['separators that cannot be worked out', 'UNBAUNOC3AXAY', 'EDI_SYNTAX', 'cuscar'],
     [
       'a format this version does not import',
-      "UNA:+.? '\nUNB+UNOC:3+A:ZZZ+B:ZZZ+261116:0830+R'\nUNH+1+BAPLIE:D:95B:UN'\nUNT+2+1'\nUNZ+1+R'\n",
+      "UNA:+.? '\nUNB+UNOC:3+A:ZZZ+B:ZZZ+261116:0830+R'\nUNH+1+IFCSUM:D:95B:UN'\nUNT+2+1'\nUNZ+1+R'\n",
       'IMPORT_UNSUPPORTED_FORMAT',
     ],
     ['a spreadsheet (not yet imported)', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'IMPORT_UNSUPPORTED_FORMAT'],
@@ -254,6 +254,44 @@ describe('PAXLST import', () => {
 
   it('warns when the declared traveller count disagrees', () => {
     expect(codes(run(PAXLST.replace('CNT+42:2', 'CNT+42:3')), 'warnings')).toEqual(['EDI_COUNT_MISMATCH']);
+  });
+});
+
+describe('container events', () => {
+  it('IFTSTA, CODECO, COARRI and BAPLIE from the generator import back event for event', () => {
+    const params = { ...DEFAULT_PARAMS, seed: 22, shipments: 600, passengers: 0 };
+    const out = join(t.root, 'events');
+    mkdirSync(out, { recursive: true });
+    writeScenarioFiles(out, params, generateScenario(params).items, ['iftsta', 'codeco', 'coarri', 'baplie']);
+    const events = [];
+    for (const item of generateScenario(params).items)
+      if (item.type === 'movement')
+        for (const s of item.movement.shipments) for (const c of s.containers) events.push(...c.events.map((e) => ({ ...e, container: c.number })));
+    const codeco = importFile(db(), join(out, 'codeco.edi'), { actor: 'test' });
+    expect(codeco.report).toMatchObject({ accepted: events.filter((e) => e.kind === 'gate_out_full').length, warnings: [], errors: [] });
+    const coarri = importFile(db(), join(out, 'coarri.edi'), { actor: 'test' });
+    expect(coarri.report.accepted).toBe(
+      events.filter((e) => e.kind === 'discharged' && ['MEBAR', 'ALDRZ', 'SIKOP', 'HRRJK', 'HRPLE', 'GRSKG', 'ROCND', 'ITTRS'].includes(e.place)).length,
+    );
+    // IFTSTA carries every event; those already read from CODECO and COARRI are recognised and skipped.
+    const iftsta = importFile(db(), join(out, 'iftsta.edi'), { actor: 'test' });
+    expect(iftsta.report.accepted + codeco.report.accepted + coarri.report.accepted).toBe(events.length);
+    const sample = events.find((e) => e.kind === 'transshipped')!;
+    expect(
+      db()
+        .prepare('SELECT e.kind, e.at, e.place, e.seal FROM container_event e JOIN container c ON c.id = e.container_id WHERE c.number = ? AND e.kind = ?')
+        .get(sample.container, 'transshipped'),
+    ).toEqual({
+      kind: 'transshipped',
+      at: sample.at,
+      place: sample.place,
+      seal: sample.seal,
+    });
+    const baplie = importFile(db(), join(out, 'baplie.edi'), { actor: 'test' });
+    expect(baplie.report.accepted).toBeGreaterThan(0);
+    expect(db().prepare("SELECT status_text FROM container_event WHERE kind = 'status' LIMIT 1").get()).toEqual({
+      status_text: expect.stringMatching(/^on board, cell \d{7}$/),
+    });
   });
 });
 

@@ -8,12 +8,14 @@ import { AppError } from '../../../shared/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../workspace/database.ts';
 import { mapCuscar } from './edifact/cuscar.ts';
+import { mapEvents } from './edifact/events.ts';
 import { mapPaxlst } from './edifact/paxlst.ts';
 import { LIMITS, readEdifactFile } from './edifact/tokenizer.ts';
 import { ImportRefused, IssueLog, type ImportReport } from './report.ts';
 import { ImportStore } from './store.ts';
 
-export const IMPORT_FORMATS = ['cuscar', 'paxlst'] as const;
+export const IMPORT_FORMATS = ['cuscar', 'paxlst', 'iftsta', 'codeco', 'coarri', 'baplie'] as const;
+const EVENT_MESSAGES = new Set(['IFTSTA', 'CODECO', 'COARRI', 'BAPLIE']);
 
 export type ImportOptions = { format?: string; strict?: boolean; actor: string; onProgress?(bytes: number, total: number): void };
 
@@ -75,7 +77,7 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
     if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
       throw new ImportRefused(
         'IMPORT_UNSUPPORTED_FORMAT',
-        `This version of Portcullis imports ${IMPORT_FORMATS.map((f) => f.toUpperCase()).join(' and ')} files; "${format}" is not one of them yet.`,
+        `This version of Portcullis imports ${IMPORT_FORMATS.map((f) => f.toUpperCase()).join(', ')} files; "${format}" is not one of them yet.`,
       );
     }
     const sha256 = sha256File(path);
@@ -104,6 +106,8 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
             }
             const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
             for (const t of r.travellers) outcome[store.passenger(t.passenger, flightId, t.segment, ref(t.segment))]++;
+          } else if (EVENT_MESSAGES.has(msg.type) && format === msg.type.toLowerCase()) {
+            for (const e of mapEvents(msg, log)) outcome[store.event(e, e.segment, ref(e.segment))]++;
           } else {
             log.warn(
               msg.segments[0]!.index,

@@ -6,6 +6,7 @@ import { validateContainerNumber, validateImoNumber, validateMrz } from '../../.
 import { normalizeName } from '../../../shared/domain/names.ts';
 import { canonicalJson } from '../audit/audit-log.ts';
 import type { Db } from '../workspace/database.ts';
+import type { ParsedEvent } from './edifact/events.ts';
 
 export type ParsedParty = {
   role: 'shipper' | 'consignee' | 'notify' | 'forwarder' | 'carrier' | 'agent';
@@ -94,6 +95,11 @@ export class ImportStore {
         db.prepare(`INSERT INTO passenger (surname, given_names, name_norm, birth_date, sex, nationality, doc_type, doc_number, doc_country, doc_expiry, doc_valid, is_crew, content_hash, import_id, source_line, source_ref)
         VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
       passengerFlight: db.prepare(`INSERT OR IGNORE INTO passenger_flight (passenger_id, conveyance_id, origin, destination) VALUES (?,?,?,?)`),
+      sameEvent: db.prepare(`SELECT 1 FROM container_event WHERE container_id = ? AND at = ? AND kind = ? AND place = ?`),
+      event: db.prepare(
+        `INSERT INTO container_event (container_id, kind, at, place, conveyance_id, seal, full_empty, status_text, import_id, source_line, source_ref) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+      ),
+      latestShipment: db.prepare(`SELECT id FROM shipment WHERE doc_number = ? ORDER BY version DESC LIMIT 1`),
     };
   }
 
@@ -179,6 +185,25 @@ export class ImportStore {
       this.s.shipmentContainer.run(id, containerId, JSON.stringify(c.seals));
     }
     return version === 1 ? 'inserted' : 'version';
+  }
+
+  /** A container event; the same event again is skipped. Links the container to its B/L when known. */
+  event(e: ParsedEvent, line: number, ref: string): StoreOutcome {
+    const { id: containerId } = this.s.container.get(
+      e.container,
+      validateContainerNumber(e.container).valid ? 1 : 0,
+      e.sizeType || null,
+      this.importId,
+      ref,
+    ) as { id: number };
+    if (e.docNumber) {
+      const shipment = this.s.latestShipment.get(e.docNumber) as { id: number } | undefined;
+      if (shipment) this.s.shipmentContainer.run(shipment.id, containerId, JSON.stringify(e.seal ? [e.seal] : []));
+    }
+    if (this.s.sameEvent.get(containerId, e.at, e.kind, e.place)) return 'skipped';
+    const vesselId = e.vessel ? this.vessel(e.vessel, ref) : null;
+    this.s.event.run(containerId, e.kind, e.at, e.place, vesselId, e.seal, e.fullEmpty, e.statusText, this.importId, line, ref);
+    return 'inserted';
   }
 
   passenger(p: ParsedPassenger, flightId: number | bigint, line: number, ref: string, mrz?: string): StoreOutcome {
