@@ -257,6 +257,54 @@ describe('PAXLST import', () => {
   });
 });
 
+describe('PNRGOV import', () => {
+  const params = { ...DEFAULT_PARAMS, seed: 23, shipments: 0, passengers: 600 };
+  function files() {
+    const out = join(t.root, 'pnr');
+    mkdirSync(out, { recursive: true });
+    writeScenarioFiles(out, params, generateScenario(params).items, ['paxlst', 'pnrgov']);
+    const bookings = [];
+    for (const item of generateScenario(params).items) if (item.type === 'flight') bookings.push(...item.flight.bookings);
+    return { out, bookings };
+  }
+
+  it('reads reservations beside API data without duplicating the travellers', () => {
+    const { out, bookings } = files();
+    importFile(db(), join(out, 'paxlst.edi'), { actor: 'test' });
+    const o = importFile(db(), join(out, 'pnrgov.edi'), { actor: 'test' });
+    expect(o.report).toMatchObject({ accepted: bookings.length, rejected: 0, warnings: [] });
+    expect(workspaceStats(db())).toMatchObject({
+      passengers: 600,
+      bookings: bookings.length,
+      itinerarySegments: bookings.reduce((n, b) => n + b.segments.length, 0),
+    });
+    const b = bookings.find((x) => x.paymentForm === 'CA') ?? bookings[0]!;
+    const row = db().prepare('SELECT payment_form, agency, contacts FROM booking WHERE record_locator = ?').get(b.recordLocator) as {
+      payment_form: string;
+      agency: string;
+      contacts: string;
+    };
+    expect(row.payment_form).toBe(b.paymentForm);
+    expect(JSON.parse(row.contacts).map((c: { value: string }) => c.value.toLowerCase())).toEqual(b.contacts.map((c) => c.value.toLowerCase()));
+    expect(importFile(db(), join(out, 'pnrgov.edi'), { actor: 'test' }).report.accepted).toBe(0);
+  });
+
+  it('drops special service requests that reveal religion or health, and says how many', () => {
+    const { out } = files();
+    const text = readFileSync(join(out, 'pnrgov.edi'), 'latin1');
+    const withMeals = text.replace(/(FOP\+[A-Z]+:3')/, "SSR+MOML:HK:1:TK'\nSSR+WCHR:HK:1:TK'\n$1");
+    const o = run(
+      withMeals.replace(/UNT\+(\d+)\+([A-Z0-9]+00001)'/, (_m, n: string, ref: string) => `UNT+${Number(n) + 2}+${ref}'`),
+      { strict: true },
+    );
+    expect(o.refused).toBe(false);
+    expect(o.report.warnings).toEqual([
+      { line: expect.any(Number), code: 'PNR_SENSITIVE_DATA_DROPPED', message: expect.stringContaining('2 special service') },
+    ]);
+    expect(JSON.stringify(db().prepare('SELECT * FROM booking').all())).not.toMatch(/MOML|WCHR/);
+  });
+});
+
 describe('container events', () => {
   it('IFTSTA, CODECO, COARRI and BAPLIE from the generator import back event for event', () => {
     const params = { ...DEFAULT_PARAMS, seed: 22, shipments: 600, passengers: 0 };

@@ -10,11 +10,12 @@ import type { Db } from '../workspace/database.ts';
 import { mapCuscar } from './edifact/cuscar.ts';
 import { mapEvents } from './edifact/events.ts';
 import { mapPaxlst } from './edifact/paxlst.ts';
+import { mapPnrgov } from './edifact/pnrgov.ts';
 import { LIMITS, readEdifactFile } from './edifact/tokenizer.ts';
 import { ImportRefused, IssueLog, type ImportReport } from './report.ts';
 import { ImportStore } from './store.ts';
 
-export const IMPORT_FORMATS = ['cuscar', 'paxlst', 'iftsta', 'codeco', 'coarri', 'baplie'] as const;
+export const IMPORT_FORMATS = ['cuscar', 'paxlst', 'pnrgov', 'iftsta', 'codeco', 'coarri', 'baplie'] as const;
 const EVENT_MESSAGES = new Set(['IFTSTA', 'CODECO', 'COARRI', 'BAPLIE']);
 
 export type ImportOptions = { format?: string; strict?: boolean; actor: string; onProgress?(bytes: number, total: number): void };
@@ -106,6 +107,20 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
             }
             const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
             for (const t of r.travellers) outcome[store.passenger(t.passenger, flightId, t.segment, ref(t.segment))]++;
+          } else if (msg.type === 'PNRGOV' && format === 'pnrgov') {
+            const r = mapPnrgov(msg, log);
+            if (r.sensitiveDropped > 0)
+              log.note(
+                msg.segments[0]!.index,
+                'PNR_SENSITIVE_DATA_DROPPED',
+                `${r.sensitiveDropped} special service request(s) revealing religion or health were dropped and not stored.`,
+              );
+            if (!r.flight || !r.flight.flightNumber) {
+              log.reject(msg.segments[0]!.index, 'EDI_FLIGHT_MISSING', `Message ${msg.ref} names no flight (TVL); its reservations were not imported.`, 'TVL');
+              return;
+            }
+            const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
+            for (const b of r.bookings) outcome[store.booking(b, flightId, r.flight, b.segment, ref(b.segment))]++;
           } else if (EVENT_MESSAGES.has(msg.type) && format === msg.type.toLowerCase()) {
             for (const e of mapEvents(msg, log)) outcome[store.event(e, e.segment, ref(e.segment))]++;
           } else {

@@ -33,6 +33,12 @@ export class IssueLog {
     if (this.warnings.length < MAX_LISTED) this.warnings.push(field ? { line, code, message, field } : { line, code, message });
   }
 
+  /** A fact the analyst should see that is no deviation (strict mode does not refuse it). */
+  note(line: number, code: string, message: string): void {
+    this.warningCount++;
+    if (this.warnings.length < MAX_LISTED) this.warnings.push({ line, code, message });
+  }
+
   /** One record refused; the rest of the file goes on. */
   reject(line: number, code: string, message: string, field?: string): void {
     if (this.errors.length < MAX_LISTED) this.errors.push(field ? { line, code, message, field } : { line, code, message });

@@ -7,6 +7,7 @@ import { normalizeName } from '../../../shared/domain/names.ts';
 import { canonicalJson } from '../audit/audit-log.ts';
 import type { Db } from '../workspace/database.ts';
 import type { ParsedEvent } from './edifact/events.ts';
+import type { ParsedBooking } from './edifact/pnrgov.ts';
 
 export type ParsedParty = {
   role: 'shipper' | 'consignee' | 'notify' | 'forwarder' | 'carrier' | 'agent';
@@ -100,6 +101,17 @@ export class ImportStore {
         `INSERT INTO container_event (container_id, kind, at, place, conveyance_id, seal, full_empty, status_text, import_id, source_line, source_ref) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
       ),
       latestShipment: db.prepare(`SELECT id FROM shipment WHERE doc_number = ? ORDER BY version DESC LIMIT 1`),
+      sameBooking: db.prepare(`SELECT id FROM booking WHERE record_locator = ? AND carrier_code IS ? AND booking_date IS ?`),
+      booking: db.prepare(
+        `INSERT INTO booking (record_locator, carrier_code, booking_date, ticketing_date, agency, payment_form, contacts, baggage, import_id, source_line, source_ref) VALUES (?,?,?,?,?,?,?,?,?,?,?)`,
+      ),
+      passengerOnFlight: db.prepare(
+        `SELECT p.id FROM passenger p JOIN passenger_flight f ON f.passenger_id = p.id WHERE f.conveyance_id = ? AND p.doc_number = ? AND p.doc_country IS ?`,
+      ),
+      bookingPassenger: db.prepare(`INSERT OR IGNORE INTO booking_passenger (booking_id, passenger_id) VALUES (?,?)`),
+      segment: db.prepare(
+        `INSERT INTO itinerary_segment (booking_id, seq, carrier_code, flight_number, origin, destination, departure_at, arrival_at, conveyance_id) VALUES (?,?,?,?,?,?,?,?,?)`,
+      ),
     };
   }
 
@@ -203,6 +215,57 @@ export class ImportStore {
     if (this.s.sameEvent.get(containerId, e.at, e.kind, e.place)) return 'skipped';
     const vesselId = e.vessel ? this.vessel(e.vessel, ref) : null;
     this.s.event.run(containerId, e.kind, e.at, e.place, vesselId, e.seal, e.fullEmpty, e.statusText, this.importId, line, ref);
+    return 'inserted';
+  }
+
+  /** A reservation; the same one again (locator, carrier, booking date) is skipped. Travellers already known
+   * from API data on this flight (same document) are linked, not duplicated. */
+  booking(b: ParsedBooking, flightId: number | bigint, flight: ParsedFlight, line: number, ref: string): StoreOutcome {
+    if (this.s.sameBooking.get(b.recordLocator, b.carrierCode, b.bookingDate)) return 'skipped';
+    const bookingId = this.s.booking.run(
+      b.recordLocator,
+      b.carrierCode,
+      b.bookingDate,
+      b.ticketingDate,
+      b.agency,
+      b.paymentForm,
+      JSON.stringify(b.contacts),
+      JSON.stringify(b.baggage),
+      this.importId,
+      line,
+      ref,
+    ).lastInsertRowid;
+    for (const p of b.passengers) {
+      const known = p.docNumber ? (this.s.passengerOnFlight.get(flightId, p.docNumber, p.docCountry) as { id: number } | undefined) : undefined;
+      let id: number | bigint;
+      if (known) id = known.id;
+      else {
+        id = this.s.passenger.run(
+          p.surname,
+          p.givenNames,
+          normalizeName(`${p.surname} ${p.givenNames}`),
+          p.birthDate,
+          p.sex,
+          p.nationality,
+          p.docType,
+          p.docNumber,
+          p.docCountry,
+          p.docExpiry,
+          null,
+          0,
+          hash(p),
+          this.importId,
+          line,
+          ref,
+        ).lastInsertRowid;
+        this.s.passengerFlight.run(id, flightId, p.origin, p.destination);
+      }
+      this.s.bookingPassenger.run(bookingId, id);
+    }
+    b.segments.forEach((g, i) => {
+      const onThisFlight = g.flightNumber === flight.flightNumber && g.departureAt?.slice(0, 10) === flight.flightDate;
+      this.s.segment.run(bookingId, i + 1, g.carrierCode, g.flightNumber, g.origin, g.destination, g.departureAt, g.arrivalAt, onThisFlight ? flightId : null);
+    });
     return 'inserted';
   }
 
