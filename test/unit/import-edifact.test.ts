@@ -305,6 +305,35 @@ describe('PNRGOV import', () => {
   });
 });
 
+describe('IFTMIN import', () => {
+  it('reads booking instructions; the cargo report of the same B/L later is its second version', () => {
+    const params = { ...DEFAULT_PARAMS, seed: 24, shipments: 300, passengers: 0 };
+    const out = join(t.root, 'iftmin');
+    mkdirSync(out, { recursive: true });
+    writeScenarioFiles(out, params, generateScenario(params).items, ['iftmin', 'cuscar']);
+    const sea = [];
+    for (const item of generateScenario(params).items)
+      if (item.type === 'movement' && item.movement.conveyance.mode === 'sea') sea.push(...item.movement.shipments);
+    const o = importFile(db(), join(out, 'iftmin.edi'), { actor: 'test' });
+    expect(o.report).toMatchObject({ accepted: sea.length, rejected: 0, warnings: [] });
+    const s = sea[0]!;
+    expect(
+      db().prepare('SELECT declared_value, currency, freight_terms, departure_date, place_receipt FROM shipment WHERE doc_number = ?').get(s.docNumber),
+    ).toEqual({
+      declared_value: s.declaredValue,
+      currency: s.currency,
+      freight_terms: s.freightTerms,
+      departure_date: s.departureDate,
+      place_receipt: s.placeReceipt,
+    });
+    importFile(db(), join(out, 'cuscar.edi'), { actor: 'test' });
+    expect(db().prepare('SELECT version, arrival_date FROM shipment WHERE doc_number = ? ORDER BY version').all(s.docNumber)).toEqual([
+      { version: 1, arrival_date: null },
+      { version: 2, arrival_date: s.arrivalDate },
+    ]);
+  });
+});
+
 describe('container events', () => {
   it('IFTSTA, CODECO, COARRI and BAPLIE from the generator import back event for event', () => {
     const params = { ...DEFAULT_PARAMS, seed: 22, shipments: 600, passengers: 0 };

@@ -9,13 +9,14 @@ import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../workspace/database.ts';
 import { mapCuscar } from './edifact/cuscar.ts';
 import { mapEvents } from './edifact/events.ts';
+import { mapIftmin } from './edifact/iftmin.ts';
 import { mapPaxlst } from './edifact/paxlst.ts';
 import { mapPnrgov } from './edifact/pnrgov.ts';
 import { LIMITS, readEdifactFile } from './edifact/tokenizer.ts';
 import { ImportRefused, IssueLog, type ImportReport } from './report.ts';
 import { ImportStore } from './store.ts';
 
-export const IMPORT_FORMATS = ['cuscar', 'paxlst', 'pnrgov', 'iftsta', 'codeco', 'coarri', 'baplie'] as const;
+export const IMPORT_FORMATS = ['cuscar', 'iftmin', 'paxlst', 'pnrgov', 'iftsta', 'codeco', 'coarri', 'baplie'] as const;
 const EVENT_MESSAGES = new Set(['IFTSTA', 'CODECO', 'COARRI', 'BAPLIE']);
 
 export type ImportOptions = { format?: string; strict?: boolean; actor: string; onProgress?(bytes: number, total: number): void };
@@ -107,6 +108,9 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
             }
             const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
             for (const t of r.travellers) outcome[store.passenger(t.passenger, flightId, t.segment, ref(t.segment))]++;
+          } else if (msg.type === 'IFTMIN' && format === 'iftmin') {
+            const r = mapIftmin(msg, log);
+            if (r) outcome[store.shipment(r.shipment, null, r.segment, ref(r.segment))]++;
           } else if (msg.type === 'PNRGOV' && format === 'pnrgov') {
             const r = mapPnrgov(msg, log);
             if (r.sensitiveDropped > 0)

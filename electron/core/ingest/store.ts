@@ -35,6 +35,11 @@ export type ParsedShipment = {
   placeDelivery: string | null;
   arrivalDate: string | null;
   voyage: string | null;
+  /** Known from booking messages (IFTMIN), not from cargo reports. */
+  departureDate?: string | null;
+  declaredValue?: number | null;
+  currency?: string | null;
+  freightTerms?: string | null;
   parties: ParsedParty[];
   containers: ParsedContainer[];
 };
@@ -82,9 +87,9 @@ export class ImportStore {
       flight: db.prepare(`INSERT INTO conveyance (mode, carrier_code, flight_number, flight_date, import_id, source_ref) VALUES ('air', ?, ?, ?, ?, ?)`),
       shipmentVersions: db.prepare(`SELECT id, version, content_hash, place_loading, arrival_date FROM shipment WHERE doc_number = ? AND doc_type = ?`),
       shipment:
-        db.prepare(`INSERT INTO shipment (mode, doc_type, doc_number, goods_description, hs_codes, packages, package_type, gross_weight_kg, volume_m3, place_receipt, place_loading,
-        places_transshipment, place_discharge, place_delivery, arrival_date, conveyance_id, voyage, version, content_hash, import_id, source_line, source_ref)
-        VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`),
+        db.prepare(`INSERT INTO shipment (mode, doc_type, doc_number, goods_description, hs_codes, packages, package_type, gross_weight_kg, volume_m3, place_receipt,
+        place_loading, places_transshipment, place_discharge, place_delivery, arrival_date, departure_date, declared_value, currency, freight_terms, conveyance_id, voyage,
+        version, content_hash, import_id, source_line, source_ref) VALUES (${Array(26).fill('?').join(',')})`),
       shipmentParty: db.prepare(`INSERT OR IGNORE INTO shipment_party (shipment_id, party_id, role) VALUES (?,?,?)`),
       container: db.prepare(`INSERT INTO container (number, number_valid, size_type, import_id, source_ref) VALUES (?,?,?,?,?)
         ON CONFLICT(number) DO UPDATE SET size_type = coalesce(excluded.size_type, size_type) RETURNING id`),
@@ -162,7 +167,11 @@ export class ImportStore {
         place_loading: string | null;
         arrival_date: string | null;
       }[]
-    ).filter((r) => r.place_loading === sh.placeLoading && r.arrival_date === sh.arrivalDate);
+    ).filter(
+      // The same number from the same port is the same shipment, unless both messages give different
+      // arrivals (numbers are reused over the years): then it is another one.
+      (r) => r.place_loading === sh.placeLoading && (r.arrival_date === null || sh.arrivalDate === null || r.arrival_date === sh.arrivalDate),
+    );
     if (same.some((r) => r.content_hash === contentHash)) return 'skipped';
     const version = same.reduce((m, r) => Math.max(m, r.version), 0) + 1;
     const id = this.s.shipment.run(
@@ -181,6 +190,10 @@ export class ImportStore {
       sh.placeDischarge,
       sh.placeDelivery,
       sh.arrivalDate,
+      sh.departureDate ?? null,
+      sh.declaredValue ?? null,
+      sh.currency ?? null,
+      sh.freightTerms ?? null,
       conveyanceId,
       sh.voyage,
       version,
