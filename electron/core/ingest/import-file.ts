@@ -13,10 +13,12 @@ import { mapIftmin } from './edifact/iftmin.ts';
 import { mapPaxlst } from './edifact/paxlst.ts';
 import { mapPnrgov } from './edifact/pnrgov.ts';
 import { LIMITS, readEdifactFile } from './edifact/tokenizer.ts';
+import { mapFfm, mapFhl, mapFwb, readCargoImp } from './cargo-imp/reader.ts';
 import { ImportRefused, IssueLog, type ImportReport } from './report.ts';
 import { ImportStore } from './store.ts';
 
-export const IMPORT_FORMATS = ['cuscar', 'iftmin', 'paxlst', 'pnrgov', 'iftsta', 'codeco', 'coarri', 'baplie'] as const;
+export const IMPORT_FORMATS = ['cuscar', 'iftmin', 'paxlst', 'pnrgov', 'iftsta', 'codeco', 'coarri', 'baplie', 'fwb', 'fhl', 'ffm'] as const;
+const CARGO_IMP = new Set(['fwb', 'fhl', 'ffm']);
 const EVENT_MESSAGES = new Set(['IFTSTA', 'CODECO', 'COARRI', 'BAPLIE']);
 
 export type ImportOptions = { format?: string; strict?: boolean; actor: string; onProgress?(bytes: number, total: number): void };
@@ -93,49 +95,72 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
       const store = new ImportStore(db, importId);
       const outcome = { inserted: 0, version: 0, skipped: 0 };
       const ref = (segment: number) => `${basename(path)} segment ${segment}`;
-      readEdifactFile(path, log, {
-        onProgress: (bytes) => opts.onProgress?.(bytes, size),
-        onMessage(msg) {
-          if (msg.type === 'CUSCAR' && format === 'cuscar') {
-            const r = mapCuscar(msg, log);
-            const vesselId = r.vessel ? store.vessel(r.vessel, ref(msg.segments[0]!.index)) : null;
-            for (const c of r.consignments) outcome[store.shipment(c.shipment, vesselId, c.segment, ref(c.segment))]++;
-          } else if (msg.type === 'PAXLST' && format === 'paxlst') {
-            const r = mapPaxlst(msg, log);
-            if (!r.flight || !r.flight.flightNumber) {
-              log.reject(msg.segments[0]!.index, 'EDI_FLIGHT_MISSING', `Message ${msg.ref} names no flight (TDT); its travellers were not imported.`, 'TDT');
-              return;
-            }
-            const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
-            for (const t of r.travellers) outcome[store.passenger(t.passenger, flightId, t.segment, ref(t.segment))]++;
-          } else if (msg.type === 'IFTMIN' && format === 'iftmin') {
-            const r = mapIftmin(msg, log);
-            if (r) outcome[store.shipment(r.shipment, null, r.segment, ref(r.segment))]++;
-          } else if (msg.type === 'PNRGOV' && format === 'pnrgov') {
-            const r = mapPnrgov(msg, log);
-            if (r.sensitiveDropped > 0)
-              log.note(
-                msg.segments[0]!.index,
-                'PNR_SENSITIVE_DATA_DROPPED',
-                `${r.sensitiveDropped} special service request(s) revealing religion or health were dropped and not stored.`,
-              );
-            if (!r.flight || !r.flight.flightNumber) {
-              log.reject(msg.segments[0]!.index, 'EDI_FLIGHT_MISSING', `Message ${msg.ref} names no flight (TVL); its reservations were not imported.`, 'TVL');
-              return;
-            }
-            const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
-            for (const b of r.bookings) outcome[store.booking(b, flightId, r.flight, b.segment, ref(b.segment))]++;
-          } else if (EVENT_MESSAGES.has(msg.type) && format === msg.type.toLowerCase()) {
-            for (const e of mapEvents(msg, log)) outcome[store.event(e, e.segment, ref(e.segment))]++;
-          } else {
-            log.warn(
-              msg.segments[0]!.index,
-              'EDI_MESSAGE_NOT_IMPORTED',
-              `Message ${msg.ref} is ${msg.type}, not ${format.toUpperCase()}; it was not imported.`,
-            );
+      if (CARGO_IMP.has(format)) {
+        for (const m of readCargoImp(path, log)) {
+          if (m.type.toLowerCase() !== format) {
+            log.warn(m.lines[0]?.line ?? 0, 'IMP_MESSAGE_NOT_IMPORTED', `A ${m.type} message in a ${format.toUpperCase()} import was not imported.`);
+            continue;
           }
-        },
-      });
+          const records =
+            m.type === 'FWB'
+              ? [mapFwb(m, log)].filter((r) => r !== null)
+              : m.type === 'FHL'
+                ? mapFhl(m, log)
+                : mapFfm(m, log, String(new Date().getUTCFullYear()));
+          for (const r of records) {
+            const flightId = r.flight ? store.flight(r.flight, `${basename(path)} line ${r.line}`) : null;
+            outcome[store.shipment(r.shipment, flightId, r.line, `${basename(path)} line ${r.line}`)]++;
+          }
+        }
+      } else
+        readEdifactFile(path, log, {
+          onProgress: (bytes) => opts.onProgress?.(bytes, size),
+          onMessage(msg) {
+            if (msg.type === 'CUSCAR' && format === 'cuscar') {
+              const r = mapCuscar(msg, log);
+              const vesselId = r.vessel ? store.vessel(r.vessel, ref(msg.segments[0]!.index)) : null;
+              for (const c of r.consignments) outcome[store.shipment(c.shipment, vesselId, c.segment, ref(c.segment))]++;
+            } else if (msg.type === 'PAXLST' && format === 'paxlst') {
+              const r = mapPaxlst(msg, log);
+              if (!r.flight || !r.flight.flightNumber) {
+                log.reject(msg.segments[0]!.index, 'EDI_FLIGHT_MISSING', `Message ${msg.ref} names no flight (TDT); its travellers were not imported.`, 'TDT');
+                return;
+              }
+              const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
+              for (const t of r.travellers) outcome[store.passenger(t.passenger, flightId, t.segment, ref(t.segment))]++;
+            } else if (msg.type === 'IFTMIN' && format === 'iftmin') {
+              const r = mapIftmin(msg, log);
+              if (r) outcome[store.shipment(r.shipment, null, r.segment, ref(r.segment))]++;
+            } else if (msg.type === 'PNRGOV' && format === 'pnrgov') {
+              const r = mapPnrgov(msg, log);
+              if (r.sensitiveDropped > 0)
+                log.note(
+                  msg.segments[0]!.index,
+                  'PNR_SENSITIVE_DATA_DROPPED',
+                  `${r.sensitiveDropped} special service request(s) revealing religion or health were dropped and not stored.`,
+                );
+              if (!r.flight || !r.flight.flightNumber) {
+                log.reject(
+                  msg.segments[0]!.index,
+                  'EDI_FLIGHT_MISSING',
+                  `Message ${msg.ref} names no flight (TVL); its reservations were not imported.`,
+                  'TVL',
+                );
+                return;
+              }
+              const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
+              for (const b of r.bookings) outcome[store.booking(b, flightId, r.flight, b.segment, ref(b.segment))]++;
+            } else if (EVENT_MESSAGES.has(msg.type) && format === msg.type.toLowerCase()) {
+              for (const e of mapEvents(msg, log)) outcome[store.event(e, e.segment, ref(e.segment))]++;
+            } else {
+              log.warn(
+                msg.segments[0]!.index,
+                'EDI_MESSAGE_NOT_IMPORTED',
+                `Message ${msg.ref} is ${msg.type}, not ${format.toUpperCase()}; it was not imported.`,
+              );
+            }
+          },
+        });
       accepted = outcome.inserted + outcome.version;
       const issue = db.prepare(`INSERT INTO import_issue (import_id, severity, line, code, message, field) VALUES (?,?,?,?,?,?)`);
       for (const w of log.warnings) issue.run(importId, 'warning', w.line, w.code, w.message, w.field ?? null);

@@ -2,7 +2,7 @@
 // linked by role, conveyances and containers by their natural keys, identifiers validated and flagged,
 // documents versioned (the same content again is skipped; different content is a new version).
 import { createHash } from 'node:crypto';
-import { validateContainerNumber, validateImoNumber, validateMrz } from '../../../shared/domain/identifiers.ts';
+import { validateAwbNumber, validateContainerNumber, validateImoNumber, validateMrz } from '../../../shared/domain/identifiers.ts';
 import { normalizeName } from '../../../shared/domain/names.ts';
 import { canonicalJson } from '../audit/audit-log.ts';
 import type { Db } from '../workspace/database.ts';
@@ -40,6 +40,9 @@ export type ParsedShipment = {
   declaredValue?: number | null;
   currency?: string | null;
   freightTerms?: string | null;
+  /** House waybills name their master. */
+  masterDocNumber?: string | null;
+  isHouse?: boolean;
   parties: ParsedParty[];
   containers: ParsedContainer[];
 };
@@ -89,7 +92,7 @@ export class ImportStore {
       shipment:
         db.prepare(`INSERT INTO shipment (mode, doc_type, doc_number, goods_description, hs_codes, packages, package_type, gross_weight_kg, volume_m3, place_receipt,
         place_loading, places_transshipment, place_discharge, place_delivery, arrival_date, departure_date, declared_value, currency, freight_terms, conveyance_id, voyage,
-        version, content_hash, import_id, source_line, source_ref) VALUES (${Array(26).fill('?').join(',')})`),
+        version, content_hash, import_id, source_line, source_ref, master_doc_number, is_house, doc_valid) VALUES (${Array(29).fill('?').join(',')})`),
       shipmentParty: db.prepare(`INSERT OR IGNORE INTO shipment_party (shipment_id, party_id, role) VALUES (?,?,?)`),
       container: db.prepare(`INSERT INTO container (number, number_valid, size_type, import_id, source_ref) VALUES (?,?,?,?,?)
         ON CONFLICT(number) DO UPDATE SET size_type = coalesce(excluded.size_type, size_type) RETURNING id`),
@@ -201,6 +204,9 @@ export class ImportStore {
       this.importId,
       line,
       ref,
+      sh.masterDocNumber ?? null,
+      sh.isHouse ? 1 : 0,
+      sh.docType === 'AWB' && !sh.isHouse ? (validateAwbNumber(sh.docNumber).valid ? 1 : 0) : null,
     ).lastInsertRowid;
     for (const p of sh.parties) this.s.shipmentParty.run(id, this.party(p, line, ref), p.role);
     for (const c of sh.containers) {

@@ -4,7 +4,8 @@ import type { Db } from '../workspace/database.ts';
 
 /** Table (and condition) counted for each figure. */
 const TABLES: Record<keyof WorkspaceStats, string> = {
-  shipments: 'shipment',
+  // Each shipment once, however many versions later messages added.
+  shipments: 'shipment WHERE version = 1',
   containers: 'container',
   parties: 'party',
   passengers: 'passenger WHERE is_crew = 0',
