@@ -34,6 +34,8 @@ export async function buildElectron() {
       main: 'electron/main.ts',
       'workers/backup': 'electron/workers/backup-worker.ts',
       'workers/integrity': 'electron/workers/integrity-worker.ts',
+      'workers/demo': 'electron/workers/demo-worker.ts',
+      'workers/import': 'electron/workers/import-worker.ts',
     },
     outdir: 'out/electron',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -14,6 +14,7 @@ import type {
   WorkspaceStats,
   WorkspaceStatus,
 } from './domain/workspace.ts';
+import { IMPORT_FORMAT_NAMES, type ImportIssueRow, type ImportSummary } from './domain/imports.ts';
 import type { ErrorPayload } from './errors.ts';
 
 export type MethodDef<I extends z.ZodType, O> = {
@@ -70,6 +71,24 @@ export const methods = {
   'session.activity': method<{ autoLockAt: string | null }>(open)(none),
 
   'records.stats': method<WorkspaceStats>(unlocked)(none),
+
+  /** One chunk of a file handed to the app (drag and drop, file picker); the first chunk has no uploadId. */
+  'imports.upload': method<{ uploadId: string; size: number }>(unlocked)(
+    z
+      .object({
+        uploadId: z.string().uuid().nullable(),
+        name: z.string().min(1).max(255),
+        offset: z.number().int().min(0),
+        data: z.string().max(12 * 1024 * 1024),
+      })
+      .strict(),
+  ),
+  'imports.start': method<{ jobId: string }>(unlocked)(
+    z.object({ uploadId: z.string().uuid(), format: z.enum(IMPORT_FORMAT_NAMES).nullable(), strict: z.boolean() }).strict(),
+  ),
+  'imports.history': method<ImportSummary[]>(unlocked)(z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict()),
+  'imports.report': method<ImportIssueRow[]>(unlocked)(z.object({ importId: z.number().int().min(1) }).strict()),
+  'imports.undo': method<{ removed: Record<string, number> }>(unlocked)(z.object({ importId: z.number().int().min(1) }).strict()),
 
   'audit.verify': method<AuditVerification>(unlocked)(none),
   'audit.recent': method<AuditEntry[]>(unlocked)(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),

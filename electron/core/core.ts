@@ -4,6 +4,8 @@ import { userInfo } from 'node:os';
 import { EventBus } from './app/events.ts';
 import { RecentWorkspaces } from './app/recent.ts';
 import { JobRunner } from './jobs/job-runner.ts';
+import { ImportService } from './ingest/import-service.ts';
+import { Uploads } from './ingest/uploads.ts';
 import { WorkspaceService, type Keychain } from './workspace/workspace-service.ts';
 
 export type CoreOptions = {
@@ -26,6 +28,7 @@ export type Core = {
   jobs: JobRunner;
   recent: RecentWorkspaces;
   workspace: WorkspaceService;
+  imports: ImportService;
   shutdown(): Promise<void>;
 };
 
@@ -41,14 +44,18 @@ export function createCore(options: CoreOptions): Core {
     kdfCost: options.kdfCost,
     keychain: options.keychain ?? null,
   });
+  const uploads = new Uploads();
+  const imports = new ImportService({ jobs, events, workspace, uploads, actor: currentActor() });
   return {
     options,
     events,
     jobs,
     recent,
     workspace,
+    imports,
     async shutdown() {
       await workspace.close();
+      uploads.clear();
     },
   };
 }

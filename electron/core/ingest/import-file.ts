@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { IMPORT_FORMAT_NAMES } from '../../../shared/domain/imports.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../workspace/database.ts';
@@ -17,11 +18,18 @@ import { mapFfm, mapFhl, mapFwb, readCargoImp } from './cargo-imp/reader.ts';
 import { ImportRefused, IssueLog, type ImportReport } from './report.ts';
 import { ImportStore } from './store.ts';
 
-export const IMPORT_FORMATS = ['cuscar', 'iftmin', 'paxlst', 'pnrgov', 'iftsta', 'codeco', 'coarri', 'baplie', 'fwb', 'fhl', 'ffm'] as const;
+export const IMPORT_FORMATS = IMPORT_FORMAT_NAMES;
 const CARGO_IMP = new Set(['fwb', 'fhl', 'ffm']);
 const EVENT_MESSAGES = new Set(['IFTSTA', 'CODECO', 'COARRI', 'BAPLIE']);
 
-export type ImportOptions = { format?: string; strict?: boolean; actor: string; onProgress?(bytes: number, total: number): void };
+export type ImportOptions = {
+  format?: string | undefined;
+  strict?: boolean;
+  actor: string;
+  /** The name the user knows the file by (uploads are stored under other names). */
+  displayName?: string;
+  onProgress?(bytes: number, total: number): void;
+};
 
 /** Looks at the first bytes: EDIFACT (and its message type), Cargo-IMP, a ZIP (XLSX/ODS), legacy XLS, or text. */
 export function detectFormat(path: string): string {
@@ -64,8 +72,9 @@ export type ImportOutcome = { report: ImportReport; refused: boolean };
 
 export function importFile(db: Db, path: string, opts: ImportOptions): ImportOutcome {
   const log = new IssueLog(opts.strict ?? false);
+  const fileName = opts.displayName ?? basename(path);
   const report = (format: string, accepted: number): ImportReport => ({
-    file: path,
+    file: opts.displayName ?? path,
     format,
     accepted,
     rejected: log.errors.length,
@@ -90,11 +99,11 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
       const importId = Number(
         db
           .prepare(`INSERT INTO import_batch (source_file, format, sha256, started_at, status) VALUES (?, ?, ?, ?, 'running')`)
-          .run(basename(path), format, sha256, new Date().toISOString()).lastInsertRowid,
+          .run(fileName, format, sha256, new Date().toISOString()).lastInsertRowid,
       );
       const store = new ImportStore(db, importId);
       const outcome = { inserted: 0, version: 0, skipped: 0 };
-      const ref = (segment: number) => `${basename(path)} segment ${segment}`;
+      const ref = (segment: number) => `${fileName} segment ${segment}`;
       if (CARGO_IMP.has(format)) {
         for (const m of readCargoImp(path, log)) {
           if (m.type.toLowerCase() !== format) {
@@ -108,8 +117,8 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
                 ? mapFhl(m, log)
                 : mapFfm(m, log, String(new Date().getUTCFullYear()));
           for (const r of records) {
-            const flightId = r.flight ? store.flight(r.flight, `${basename(path)} line ${r.line}`) : null;
-            outcome[store.shipment(r.shipment, flightId, r.line, `${basename(path)} line ${r.line}`)]++;
+            const flightId = r.flight ? store.flight(r.flight, `${fileName} line ${r.line}`) : null;
+            outcome[store.shipment(r.shipment, flightId, r.line, `${fileName} line ${r.line}`)]++;
           }
         }
       } else
@@ -176,7 +185,7 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
         action: 'import.file',
         entity: 'import_batch',
         entityId: String(importId),
-        details: { file: basename(path), format, sha256, ...outcome, rejected: log.errors.length, warnings: log.warningCount },
+        details: { file: fileName, format, sha256, ...outcome, rejected: log.errors.length, warnings: log.warningCount },
       });
     })();
     return { report: report(format, accepted), refused: false };
@@ -188,7 +197,7 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
     if (err instanceof AppError) throw err;
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
       const errors = [{ line: 0, code: 'IMPORT_FILE_NOT_FOUND', message: 'The file does not exist.' }];
-      return { report: { file: path, format: format || 'unknown', accepted: 0, rejected: 1, warnings: [], errors }, refused: true };
+      return { report: { file: opts.displayName ?? path, format: format || 'unknown', accepted: 0, rejected: 1, warnings: [], errors }, refused: true };
     }
     throw err;
   }

@@ -294,6 +294,12 @@ export class WorkspaceService {
     return info;
   }
 
+  /** What a background job needs to open its own connection to the open workspace. */
+  databaseForWorker(): { dbFile: string; keyHex: string } {
+    const s = this.requireSession();
+    return { dbFile: join(s.dir, DATABASE_NAME), keyHex: s.dataKey.toString('hex') };
+  }
+
   /** The user did something: push auto-lock back. */
   touch(): { autoLockAt: string | null } {
     if (this.session) this.armAutoLock();
