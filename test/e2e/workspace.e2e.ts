@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, startApp } from './harness.ts';
 
 const PASSPHRASE = 'amber harbour crane ledger';
-const SECTIONS = ['Overview', 'Shipments', 'Passengers', 'Targeting', 'Graph', 'Cases', 'Exchange', 'Training', 'Settings'];
+const SECTIONS = ['Overview', 'Imports', 'Shipments', 'Passengers', 'Targeting', 'Graph', 'Cases', 'Exchange', 'Training', 'Settings'];
 
 describe('workspace foundation', () => {
   let browser: Browser;
@@ -60,14 +60,14 @@ describe('workspace foundation', () => {
           .getByRole('button', { name: new RegExp(`^${name}`) })
           .click();
         await page.getByRole('heading', { name: i === 0 ? 'PCU Bar' : name, level: 2 }).waitFor();
-        if (name !== 'Overview' && name !== 'Settings') {
+        if (!['Overview', 'Imports', 'Settings'].includes(name)) {
           expect(await page.getByTestId('not-built').textContent()).toContain('not built yet');
         }
         await app.screenshot(`05-section-${String(i + 1).padStart(2, '0')}-${name.toLowerCase()}`);
       }
 
-      // Keyboard: Alt+2 goes to Shipments; Ctrl+K opens the command palette.
-      await page.keyboard.press('Alt+2');
+      // Keyboard: Alt+3 goes to Shipments; Ctrl+K opens the command palette.
+      await page.keyboard.press('Alt+3');
       await page.getByRole('heading', { name: 'Shipments', level: 2 }).waitFor();
       await page.keyboard.press('Control+k');
       await page.getByPlaceholder('Type a command or a section…').fill('cases');
@@ -91,7 +91,7 @@ describe('workspace foundation', () => {
     try {
       await app.core.workspace.create({ dir: join(app.root, 'ws'), name: 'JAITF Sarajevo', passphrase: PASSPHRASE });
       await page.getByRole('heading', { name: 'JAITF Sarajevo' }).waitFor();
-      await page.keyboard.press('Alt+9');
+      await page.keyboard.press('Alt+0');
       await page.getByRole('tab', { name: 'General' }).waitFor();
 
       await page.getByLabel('Language').selectOption('hbs');

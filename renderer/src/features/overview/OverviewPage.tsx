@@ -13,6 +13,7 @@ const COUNTS: (keyof WorkspaceStats)[] = [
   'parties',
   'conveyances',
   'passengers',
+  'crew',
   'bookings',
   'itinerarySegments',
   'imports',

@@ -7,12 +7,13 @@ import { api } from '../../api.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { LANGUAGES } from '../../i18n/index.ts';
 import { useJobs } from '../jobs/useJobs.ts';
+import { ImportsPage } from '../imports/ImportsPage.tsx';
 import { OverviewPage } from '../overview/OverviewPage.tsx';
 import { NotBuiltYet } from '../sections/NotBuiltYet.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { CommandPalette, type Command } from './CommandPalette.tsx';
 import { NavSidebar } from './NavSidebar.tsx';
-import { SECTIONS } from './sections.ts';
+import { SECTIONS, sectionKey } from './sections.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { useSection } from './useSection.ts';
 
@@ -40,7 +41,7 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
         id: `go.${s.id}`,
         icon: s.icon,
         label: t('palette.goTo', { section: t(`sections.${s.id}.title`) }),
-        hint: `Alt+${i + 1}`,
+        hint: sectionKey(i).replace('alt', 'Alt'),
         run: () => go(s.id),
       })),
       { id: 'lock', icon: 'lock', label: t('palette.lock'), hint: 'Ctrl+L', run: lock },
@@ -63,7 +64,7 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
       { combo: 'mod+shift+p', global: true, label: t('palette.open'), preventDefault: true, allowInInput: true, onKeyDown: () => setPaletteOpen(true) },
       { combo: 'mod+l', global: true, label: t('palette.lock'), preventDefault: true, allowInInput: true, onKeyDown: lock },
       ...SECTIONS.map((s, i) => ({
-        combo: `alt+${i + 1}`,
+        combo: sectionKey(i),
         global: true,
         label: t('palette.goTo', { section: t(`sections.${s.id}.title`) }),
         preventDefault: true,
@@ -79,6 +80,7 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
   let page;
   if (section === 'overview') page = <OverviewPage workspace={workspace} />;
   else if (section === 'settings') page = <SettingsPage workspace={workspace} />;
+  else if (section === 'imports') page = <ImportsPage />;
   else page = <NotBuiltYet section={current} />;
 
   return (

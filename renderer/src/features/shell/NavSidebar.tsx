@@ -1,7 +1,7 @@
 // Left navigation: one entry per section, with its keyboard shortcut.
 import { Classes, Icon, KeyComboTag } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
-import { SECTIONS, type SectionId } from './sections.ts';
+import { SECTIONS, sectionKey, type SectionId } from './sections.ts';
 
 export function NavSidebar({ current, onSelect }: { current: SectionId; onSelect(id: SectionId): void }) {
   const { t } = useTranslation();
@@ -18,7 +18,7 @@ export function NavSidebar({ current, onSelect }: { current: SectionId; onSelect
         >
           <Icon icon={s.icon} />
           <span className="pc-nav-text">{t(`sections.${s.id}.title`)}</span>
-          <KeyComboTag className={`pc-nav-key ${Classes.TEXT_MUTED}`} combo={`alt+${i + 1}`} minimal />
+          <KeyComboTag className={`pc-nav-key ${Classes.TEXT_MUTED}`} combo={sectionKey(i)} minimal />
         </button>
       ))}
     </nav>

@@ -91,6 +91,11 @@ export const en = {
   nav: { label: 'Sections' },
   sections: {
     overview: { title: 'Overview', purpose: 'What this workspace holds.' },
+    imports: {
+      title: 'Imports',
+      purpose:
+        'Bring in cargo reports, booking instructions, container events, air waybills and passenger data. Each import is one transaction with a report; any import can be undone.',
+    },
     shipments: {
       title: 'Shipments',
       purpose:
@@ -133,6 +138,34 @@ export const en = {
     language: 'Switch language',
     backup: 'Back up the workspace…',
   },
+  imports: {
+    drop: 'Drop files here to import them',
+    formats: 'UN/EDIFACT CUSCAR, IFTMIN, IFTSTA, CODECO, COARRI, BAPLIE, PAXLST, PNRGOV; IATA Cargo-IMP FWB, FHL, FFM',
+    choose: 'Choose files…',
+    format: 'Format',
+    detect: 'Detect from content',
+    strict: 'Strict (refuse any deviation from the standard)',
+    sending: 'Receiving {{file}}…',
+    reading: 'Importing {{file}}',
+    imported: '{{file}} imported as {{format}}',
+    refused: '{{file}} was refused; nothing of it was written',
+    counts: '{{accepted}} taken, {{rejected}} refused, {{warnings}} warnings.',
+    line: 'Line / segment',
+    code: 'Code',
+    message: 'What happened',
+    history: 'Import history',
+    none: 'Nothing has been imported into this workspace yet.',
+    when: 'When',
+    file: 'File',
+    accepted: 'Taken',
+    rejected: 'Refused',
+    warnings: 'Warnings',
+    undo: 'Undo',
+    undone: 'Undone',
+    report: 'Report',
+    undoConfirm:
+      'Undo the import of {{file}}? The {{count}} records it brought are removed; records other imports also use are kept. The undo is recorded in the audit log.',
+  },
   stats: {
     shipments: 'Shipments',
     containers: 'Containers',
@@ -140,6 +173,7 @@ export const en = {
     parties: 'Parties',
     conveyances: 'Conveyances',
     passengers: 'Passengers',
+    crew: 'Crew',
     bookings: 'Bookings',
     itinerarySegments: 'Itinerary segments',
     imports: 'Imports',
@@ -172,6 +206,8 @@ export const en = {
       },
       import: {
         scenario: 'Imported a generated scenario',
+        file: 'Imported a file',
+        undo: 'Undid an import',
       },
     },
   },
@@ -180,8 +216,15 @@ export const en = {
     idle: 'Tasks',
     running: 'Tasks running: {{count}}',
     cancel: 'Cancel',
-    kind: { workspace: { backup: 'Backup', integrity: 'Integrity check', demo: 'Demo workspace' } },
-    phase: { generating: 'generating', snapshot: 'taking a snapshot', checksum: 'checking', writing: 'writing', checking: 'checking pages' },
+    kind: { workspace: { backup: 'Backup', integrity: 'Integrity check', demo: 'Demo workspace' }, import: { file: 'Import' } },
+    phase: {
+      reading: 'reading',
+      generating: 'generating',
+      snapshot: 'taking a snapshot',
+      checksum: 'checking',
+      writing: 'writing',
+      checking: 'checking pages',
+    },
     state: { running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
   },
   backup: {

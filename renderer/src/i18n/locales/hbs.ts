@@ -93,6 +93,11 @@ export const hbs: Dictionary = {
   nav: { label: 'Odjeljci' },
   sections: {
     overview: { title: 'Pregled', purpose: 'Šta sadrži ovaj radni prostor.' },
+    imports: {
+      title: 'Uvoz',
+      purpose:
+        'Uvezite teretne izvještaje, upute za otpremu, događaje kontejnera, zračne tovarne listove i podatke o putnicima. Svaki uvoz je jedna transakcija s izvještajem; svaki se može poništiti.',
+    },
     shipments: {
       title: 'Pošiljke',
       purpose:
@@ -135,6 +140,34 @@ export const hbs: Dictionary = {
     language: 'Promijeni jezik',
     backup: 'Napravi sigurnosnu kopiju…',
   },
+  imports: {
+    drop: 'Prevucite datoteke ovdje da ih uvezete',
+    formats: 'UN/EDIFACT CUSCAR, IFTMIN, IFTSTA, CODECO, COARRI, BAPLIE, PAXLST, PNRGOV; IATA Cargo-IMP FWB, FHL, FFM',
+    choose: 'Izaberite datoteke…',
+    format: 'Format',
+    detect: 'Prepoznaj iz sadržaja',
+    strict: 'Strogo (odbij svako odstupanje od standarda)',
+    sending: 'Prijem datoteke {{file}}…',
+    reading: 'Uvoz datoteke {{file}}',
+    imported: '{{file}} uvezena kao {{format}}',
+    refused: '{{file}} je odbijena; ništa iz nje nije zapisano',
+    counts: 'Preuzeto: {{accepted}}, odbijeno: {{rejected}}, upozorenja: {{warnings}}.',
+    line: 'Red / segment',
+    code: 'Kod',
+    message: 'Šta se desilo',
+    history: 'Historija uvoza',
+    none: 'U ovaj radni prostor još ništa nije uvezeno.',
+    when: 'Kada',
+    file: 'Datoteka',
+    accepted: 'Preuzeto',
+    rejected: 'Odbijeno',
+    warnings: 'Upozorenja',
+    undo: 'Poništi',
+    undone: 'Poništeno',
+    report: 'Izvještaj',
+    undoConfirm:
+      'Poništiti uvoz datoteke {{file}}? Uklanja se {{count}} zapisa koje je donio; zapisi koje koriste i drugi uvozi ostaju. Poništenje se bilježi u revizijski zapisnik.',
+  },
   stats: {
     shipments: 'Pošiljke',
     containers: 'Kontejneri',
@@ -142,6 +175,7 @@ export const hbs: Dictionary = {
     parties: 'Strane',
     conveyances: 'Prijevozna sredstva',
     passengers: 'Putnici',
+    crew: 'Posada',
     bookings: 'Rezervacije',
     itinerarySegments: 'Dionice putovanja',
     imports: 'Uvozi podataka',
@@ -174,6 +208,8 @@ export const hbs: Dictionary = {
       },
       import: {
         scenario: 'Uvezao generisani scenarij',
+        file: 'Uvezao datoteku',
+        undo: 'Poništio uvoz',
       },
     },
   },
@@ -182,8 +218,15 @@ export const hbs: Dictionary = {
     idle: 'Zadaci',
     running: 'Zadataka u toku: {{count}}',
     cancel: 'Otkaži',
-    kind: { workspace: { backup: 'Sigurnosna kopija', integrity: 'Provjera ispravnosti', demo: 'Demo radni prostor' } },
-    phase: { generating: 'generisanje', snapshot: 'snimak stanja', checksum: 'provjera', writing: 'upisivanje', checking: 'provjera stranica' },
+    kind: { workspace: { backup: 'Sigurnosna kopija', integrity: 'Provjera ispravnosti', demo: 'Demo radni prostor' }, import: { file: 'Uvoz' } },
+    phase: {
+      reading: 'čitanje',
+      generating: 'generisanje',
+      snapshot: 'snimak stanja',
+      checksum: 'provjera',
+      writing: 'upisivanje',
+      checking: 'provjera stranica',
+    },
     state: { running: 'U toku', done: 'Gotovo', failed: 'Neuspjelo', cancelled: 'Otkazano' },
   },
   backup: {

@@ -1,0 +1,25 @@
+// Sends a file the user dropped or picked to the core in chunks (the page may not hand over paths),
+// then starts its import; returns the import job's id.
+import type { ImportFormatName } from '../../../../shared/domain/imports.ts';
+import { api } from '../../api.ts';
+
+const CHUNK = 4 * 1024 * 1024;
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+export async function uploadAndImport(file: File, format: ImportFormatName | null, strict: boolean, onSent?: (bytes: number) => void): Promise<string> {
+  let uploadId: string | null = null;
+  for (let offset = 0; offset < file.size || (offset === 0 && file.size === 0); offset += CHUNK) {
+    const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer());
+    const r: { uploadId: string } = await api.call('imports.upload', { uploadId, name: file.name, offset, data: toBase64(bytes) });
+    uploadId = r.uploadId;
+    onSent?.(offset + bytes.length);
+    if (file.size === 0) break;
+  }
+  const { jobId } = await api.call('imports.start', { uploadId: uploadId!, format, strict });
+  return jobId;
+}

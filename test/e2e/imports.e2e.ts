@@ -1,0 +1,67 @@
+// Imports through the UI: drop a PAXLST file, pick a CUSCAR file, watch the reports, read the history,
+// undo one import.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, startApp } from './harness.ts';
+
+const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'edifact');
+
+describe('imports', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('drop and pick files, see reports and history, undo an import', async () => {
+    const app = await startApp(browser);
+    const { page } = app;
+    try {
+      await app.core.workspace.create({ dir: join(app.root, 'ws'), name: 'PCU Bar', passphrase: 'amber harbour crane ledger' });
+      await page.getByRole('heading', { name: 'PCU Bar' }).waitFor();
+      await page.keyboard.press('Alt+2');
+      await page.getByRole('heading', { name: 'Imports', level: 2 }).waitFor();
+      await app.screenshot('12-imports-empty');
+
+      // Drag and drop: a file dropped on the zone, as the browser delivers it.
+      const paxlst = readFileSync(join(FIXTURES, 'paxlst-basic.edi'), 'latin1');
+      // Runs in the page (DOM types are not part of this test's compile): a DataTransfer holding the file.
+      const transfer = await page.evaluateHandle(
+        `(() => { const dt = new DataTransfer(); dt.items.add(new File([${JSON.stringify(paxlst)}], 'TK1023-16NOV.paxlst', { type: 'text/plain' })); return dt; })()`,
+      );
+      await page.getByTestId('dropzone').dispatchEvent('drop', { dataTransfer: transfer });
+      await page.getByText('TK1023-16NOV.paxlst imported as PAXLST').waitFor();
+
+      // The file picker.
+      await page.getByTestId('file-input').setInputFiles(join(FIXTURES, 'cuscar-basic.edi'));
+      await page.getByText('cuscar-basic.edi imported as CUSCAR').waitFor();
+      expect(await page.getByTestId('import-history').locator('tbody tr').count()).toBe(2);
+      await app.screenshot('13-imports-reports');
+
+      // A truncated file is refused with its code.
+      await page
+        .getByTestId('file-input')
+        .setInputFiles({ name: 'cut.edi', mimeType: 'text/plain', buffer: readFileSync(join(FIXTURES, 'cuscar-basic.edi')).subarray(0, 400) });
+      await page.getByText('cut.edi was refused').waitFor();
+      await page.getByText('EDI_TRUNCATED').waitFor();
+
+      await page.keyboard.press('Alt+1');
+      await expect.poll(() => page.locator('[data-stat="shipments"] .pc-stat-value').textContent()).toBe('2');
+      expect(await page.locator('[data-stat="passengers"] .pc-stat-value').textContent()).toBe('2');
+
+      await page.keyboard.press('Alt+2');
+      await page.locator('tr', { hasText: 'cuscar-basic.edi' }).getByRole('button', { name: 'Undo' }).click();
+      await page.getByRole('button', { name: 'Undo' }).last().click();
+      await page.locator('tr', { hasText: 'cuscar-basic.edi' }).getByText('Undone').waitFor();
+      await app.screenshot('14-imports-undone');
+      await page.keyboard.press('Alt+1');
+      await expect.poll(() => page.locator('[data-stat="shipments"] .pc-stat-value').textContent()).toBe('0');
+    } finally {
+      await app.close();
+    }
+  });
+});
