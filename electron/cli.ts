@@ -27,7 +27,7 @@ Commands:
   audit verify --workspace DIR [--json]    verify the audit log's hash chain
   backup --workspace DIR --out FILE        write an encrypted backup (not while the app has it open)
   restore --backup FILE --workspace DIR    restore a backup into a new, empty folder
-  import --workspace DIR FILE... [--format cuscar|paxlst] [--strict] [--json]
+  import --workspace DIR FILE... [--format F] [--spec NAME] [--strict] [--json]
                                            import files (one report per file; exit 1 if any was refused)
   generate --seed N --shipments N --passengers N [--schemes LIST] [--rate R] [--start YYYY-MM-DD] [--days N]
            (--out DIR [--formats LIST|all] | --workspace DIR) [--answer-key FILE]
@@ -54,6 +54,7 @@ const OPTIONS: ParseArgsConfig['options'] = {
   formats: { type: 'string' },
   'answer-key': { type: 'string' },
   format: { type: 'string' },
+  spec: { type: 'string' },
   strict: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
@@ -70,6 +71,7 @@ type Values = {
   formats?: string;
   'answer-key'?: string;
   format?: string;
+  spec?: string;
   strict?: boolean;
   workspace?: string;
   name?: string;
@@ -272,7 +274,7 @@ export async function runCli(argv: string[]): Promise<number> {
       return withWorkspace(values, async (_router, core) => {
         let refused = false;
         for (const file of rest) {
-          const outcome = importFile(core.workspace.db(), file, { format: values.format, strict: values.strict ?? false, actor: 'cli' });
+          const outcome = importFile(core.workspace.db(), file, { format: values.format, spec: values.spec, strict: values.strict ?? false, actor: 'cli' });
           const report = outcome.report;
           refused ||= outcome.refused;
           print(

@@ -57,7 +57,7 @@ describe('online encrypted backup and restore', () => {
     const original = readFileSync(out);
     const headerLen = original.readUInt32BE(8);
 
-    const headerTampered = Buffer.from(original.toString('latin1').replace('"schemaVersion":5', '"schemaVersion":4'), 'latin1');
+    const headerTampered = Buffer.from(original.toString('latin1').replace('"schemaVersion":6', '"schemaVersion":5'), 'latin1');
     writeFileSync(join(t.root, 'h.pcbackup'), headerTampered);
     await expect(t.core.workspace.restore({ backupFile: join(t.root, 'h.pcbackup'), dir: join(t.root, 'rh'), passphrase: PASSPHRASE })).rejects.toMatchObject({
       code: 'BACKUP_INVALID',

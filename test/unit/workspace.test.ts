@@ -33,7 +33,7 @@ describe('workspace lifecycle', () => {
 
   it('creates an encrypted database with no plaintext of what was stored', async () => {
     const info = await t.core.workspace.create({ dir, name: 'PCU Bar — Tajno', passphrase: PASSPHRASE });
-    expect(info).toMatchObject({ name: 'PCU Bar — Tajno', schemaVersion: 5, autoLockMinutes: 15 });
+    expect(info).toMatchObject({ name: 'PCU Bar — Tajno', schemaVersion: 6, autoLockMinutes: 15 });
     const db = t.core.workspace.db();
     db.prepare(`INSERT INTO party (kind, name, name_norm) VALUES ('company', 'ZEBRA-SECRET TRADING DOO', 'zebra secret trading doo')`).run();
     await t.core.workspace.close();

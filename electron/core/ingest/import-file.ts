@@ -15,6 +15,7 @@ import { mapPaxlst } from './edifact/paxlst.ts';
 import { mapPnrgov } from './edifact/pnrgov.ts';
 import { LIMITS, readEdifactFile } from './edifact/tokenizer.ts';
 import { mapFfm, mapFhl, mapFwb, readCargoImp } from './cargo-imp/reader.ts';
+import { importCsv } from './tabular/csv-import.ts';
 import { ImportRefused, IssueLog, type ImportReport } from './report.ts';
 import { ImportStore } from './store.ts';
 
@@ -26,6 +27,8 @@ export type ImportOptions = {
   format?: string | undefined;
   strict?: boolean;
   actor: string;
+  /** A saved import specification (CSV): its column mapping is used. */
+  spec?: string | undefined;
   /** The name the user knows the file by (uploads are stored under other names). */
   displayName?: string;
   onProgress?(bytes: number, total: number): void;
@@ -104,7 +107,9 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
       const store = new ImportStore(db, importId);
       const outcome = { inserted: 0, version: 0, skipped: 0 };
       const ref = (segment: number) => `${fileName} segment ${segment}`;
-      if (CARGO_IMP.has(format)) {
+      if (format === 'csv') {
+        importCsv(db, path, store, log, { spec: opts.spec, fileName, onProgress: (bytes) => opts.onProgress?.(bytes, size) }, outcome);
+      } else if (CARGO_IMP.has(format)) {
         for (const m of readCargoImp(path, log)) {
           if (m.type.toLowerCase() !== format) {
             log.warn(m.lines[0]?.line ?? 0, 'IMP_MESSAGE_NOT_IMPORTED', `A ${m.type} message in a ${format.toUpperCase()} import was not imported.`);

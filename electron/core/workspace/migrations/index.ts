@@ -7,10 +7,11 @@ import { m002AuditLog } from './002-audit-log.ts';
 import { m003Settings } from './003-settings.ts';
 import { m004ImportVersions } from './004-import-versions.ts';
 import { m005ImportUndo } from './005-import-undo.ts';
+import { m006ImportSpecs } from './006-import-specs.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
-export const MIGRATIONS: readonly Migration[] = [m001DomainV1, m002AuditLog, m003Settings, m004ImportVersions, m005ImportUndo];
+export const MIGRATIONS: readonly Migration[] = [m001DomainV1, m002AuditLog, m003Settings, m004ImportVersions, m005ImportUndo, m006ImportSpecs];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: Db): number {
