@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { coldStartFigures, insertFigures, roundTripFigures, unlockFigures } from './foundation.bench.ts';
 import { demoFigures, generatorFigures } from './generator.bench.ts';
+import { importFigures } from './imports.bench.ts';
 import { report, type Figure } from './harness.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,6 +15,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   coldstart: coldStartFigures,
   generator: () => generatorFigures(writerRate),
   demo: demoFigures,
+  imports: importFigures,
 };
 // The generator's rate is shown beside the writer's (the encrypted insert rate measured in this run).
 let writerRate: number | undefined;

@@ -4,7 +4,6 @@
 import { createHash } from 'node:crypto';
 import { validateAwbNumber, validateContainerNumber, validateImoNumber, validateMrz } from '../../../shared/domain/identifiers.ts';
 import { normalizeName } from '../../../shared/domain/names.ts';
-import { canonicalJson } from '../audit/audit-log.ts';
 import type { Db } from '../workspace/database.ts';
 import type { ParsedEvent } from './edifact/events.ts';
 import type { ParsedBooking } from './edifact/pnrgov.ts';
@@ -65,7 +64,8 @@ export type ParsedPassenger = {
 
 export type StoreOutcome = 'inserted' | 'version' | 'skipped';
 
-const hash = (v: unknown) => createHash('sha256').update(canonicalJson(v)).digest('hex');
+// Parsed records are built by our own mappers with a fixed key order, so plain JSON is canonical here.
+const hash = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('base64');
 
 export class ImportStore {
   private readonly db: Db;
