@@ -64,6 +64,36 @@ export type ParsedPassenger = {
 
 export type StoreOutcome = 'inserted' | 'version' | 'skipped';
 
+/** A shipment with only its identity filled in, for the mappers to complete. */
+export function emptyShipment(mode: ParsedShipment['mode'], docType: ParsedShipment['docType'], docNumber: string): ParsedShipment {
+  return {
+    mode,
+    docType,
+    docNumber,
+    goodsDescription: '',
+    hsCodes: [],
+    packages: null,
+    packageType: null,
+    grossWeightKg: null,
+    volumeM3: null,
+    placeReceipt: null,
+    placeLoading: null,
+    placesTransshipment: [],
+    placeDischarge: null,
+    placeDelivery: null,
+    arrivalDate: null,
+    voyage: null,
+    departureDate: null,
+    declaredValue: null,
+    currency: null,
+    freightTerms: null,
+    masterDocNumber: null,
+    isHouse: false,
+    parties: [],
+    containers: [],
+  };
+}
+
 // Parsed records are built by our own mappers with a fixed key order, so plain JSON is canonical here.
 const hash = (v: unknown) => createHash('sha1').update(JSON.stringify(v)).digest('base64');
 
@@ -259,25 +289,7 @@ export class ImportStore {
       let id: number | bigint;
       if (known) id = known.id;
       else {
-        id = this.s.passenger.run(
-          p.surname,
-          p.givenNames,
-          normalizeName(`${p.surname} ${p.givenNames}`),
-          p.birthDate,
-          p.sex,
-          p.nationality,
-          p.docType,
-          p.docNumber,
-          p.docCountry,
-          p.docExpiry,
-          null,
-          0,
-          hash(p),
-          this.importId,
-          line,
-          ref,
-        ).lastInsertRowid;
-        this.s.passengerFlight.run(id, flightId, p.origin, p.destination);
+        id = this.insertPassenger(p, flightId, null, hash(p), line, ref);
       }
       this.s.bookingPassenger.run(bookingId, id);
     }
@@ -288,11 +300,14 @@ export class ImportStore {
     return 'inserted';
   }
 
-  passenger(p: ParsedPassenger, flightId: number | bigint, line: number, ref: string, mrz?: string): StoreOutcome {
-    const contentHash = hash(p);
-    const existing = p.docNumber ? (this.s.passengerVersions.all(p.docNumber, flightId) as { id: number; content_hash: string | null }[]) : [];
-    if (existing.some((r) => r.content_hash === contentHash)) return 'skipped';
-    const docValid = mrz ? (validateMrz(mrz).valid ? 1 : 0) : null;
+  private insertPassenger(
+    p: ParsedPassenger,
+    flightId: number | bigint,
+    docValid: number | null,
+    contentHash: string,
+    line: number,
+    ref: string,
+  ): number | bigint {
     const id = this.s.passenger.run(
       p.surname,
       p.givenNames,
@@ -312,6 +327,15 @@ export class ImportStore {
       ref,
     ).lastInsertRowid;
     this.s.passengerFlight.run(id, flightId, p.origin, p.destination);
+    return id;
+  }
+
+  passenger(p: ParsedPassenger, flightId: number | bigint, line: number, ref: string, mrz?: string): StoreOutcome {
+    const contentHash = hash(p);
+    const existing = p.docNumber ? (this.s.passengerVersions.all(p.docNumber, flightId) as { id: number; content_hash: string | null }[]) : [];
+    if (existing.some((r) => r.content_hash === contentHash)) return 'skipped';
+    const docValid = mrz ? (validateMrz(mrz).valid ? 1 : 0) : null;
+    this.insertPassenger(p, flightId, docValid, contentHash, line, ref);
     return existing.length > 0 ? 'version' : 'inserted';
   }
 }

@@ -3,7 +3,7 @@
 // slash and sometimes do not. A message cut mid-line is refused.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { ImportRefused, type IssueLog } from '../report.ts';
-import type { ParsedFlight, ParsedParty, ParsedShipment } from '../store.ts';
+import { emptyShipment, type ParsedFlight, type ParsedParty, type ParsedShipment } from '../store.ts';
 
 export type ImpMessage = { type: 'FWB' | 'FHL' | 'FFM'; lines: { text: string; line: number }[] };
 export type ImpRecord = { shipment: ParsedShipment; flight: ParsedFlight | null; line: number };
@@ -73,35 +73,6 @@ function completeLastLine(type: ImpMessage['type'], text: string): boolean {
 
 const awbNumber = (n: string) => (n.includes('-') ? n : `${n.slice(0, 3)}-${n.slice(3)}`);
 
-function blank(mode: 'air', docNumber: string): ParsedShipment {
-  return {
-    mode,
-    docType: 'AWB',
-    docNumber,
-    goodsDescription: '',
-    hsCodes: [],
-    packages: null,
-    packageType: null,
-    grossWeightKg: null,
-    volumeM3: null,
-    placeReceipt: null,
-    placeLoading: null,
-    placesTransshipment: [],
-    placeDischarge: null,
-    placeDelivery: null,
-    arrivalDate: null,
-    voyage: null,
-    departureDate: null,
-    declaredValue: null,
-    currency: null,
-    freightTerms: null,
-    masterDocNumber: null,
-    isHouse: false,
-    parties: [],
-    containers: [],
-  };
-}
-
 /** Reads NAM/ADR/LOC and the "/CC/postcode" line that follow a SHP or CNE tag. */
 function partyBlock(lines: { text: string; line: number }[], start: number, role: ParsedParty['role']): { party: ParsedParty | null; next: number } {
   const p: ParsedParty = { role, name: '', address: '', city: '', postcode: '', country: '' };
@@ -133,7 +104,7 @@ export function mapFwb(m: ImpMessage, log: IssueLog): ImpRecord | null {
     log.reject(first?.line ?? 0, 'IMP_BAD_AWB_LINE', 'The air waybill line (number, origin, destination, pieces, weight) is missing or malformed.');
     return null;
   }
-  const sh = blank('air', awbNumber(awb[1]!));
+  const sh = emptyShipment('air', 'AWB', awbNumber(awb[1]!));
   sh.placeLoading = awb[2]!;
   sh.placeDischarge = awb[3]!;
   sh.placeDelivery = awb[3]!;
@@ -194,7 +165,7 @@ export function mapFhl(m: ImpMessage, log: IssueLog): ImpRecord[] {
     const f = text.split('/');
     if (f[0] === 'HBS') {
       const places = f[2] ?? '';
-      current = { shipment: blank('air', f[1] ?? ''), flight: null, line };
+      current = { shipment: emptyShipment('air', 'AWB', f[1] ?? ''), flight: null, line };
       Object.assign(current.shipment, {
         masterDocNumber: awbNumber(master[1]!),
         isHouse: true,
@@ -229,7 +200,7 @@ export function mapFfm(m: ImpMessage, log: IssueLog, year: string): ImpRecord[] 
   for (const { text, line } of m.lines.slice(1)) {
     const awb = AWB_LINE.exec(text);
     if (!awb) continue;
-    const sh = blank('air', awbNumber(awb[1]!));
+    const sh = emptyShipment('air', 'AWB', awbNumber(awb[1]!));
     Object.assign(sh, {
       placeLoading: awb[2],
       placeDischarge: awb[3],

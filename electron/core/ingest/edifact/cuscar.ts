@@ -1,7 +1,7 @@
 // CUSCAR (customs cargo report): the vessel call, its equipment, and one consignment per CNI group with
 // its places, parties, goods, measures and containers.
 import type { IssueLog } from '../report.ts';
-import type { ParsedContainer, ParsedParty, ParsedShipment, ParsedVessel } from '../store.ts';
+import { emptyShipment, type ParsedContainer, type ParsedParty, type ParsedShipment, type ParsedVessel } from '../store.ts';
 import type { EdiMessage, EdiSegment } from './tokenizer.ts';
 
 export type CuscarResult = { vessel: ParsedVessel | null; consignments: { shipment: ParsedShipment; segment: number }[] };
@@ -86,26 +86,7 @@ export function mapCuscar(msg: EdiMessage, log: IssueLog): CuscarResult {
         close();
         current = {
           segment: s.index,
-          shipment: {
-            mode: 'sea',
-            docType: 'BL',
-            docNumber: el(s, 1, 0),
-            goodsDescription: '',
-            hsCodes: [],
-            packages: null,
-            packageType: null,
-            grossWeightKg: null,
-            volumeM3: null,
-            placeReceipt: null,
-            placeLoading: null,
-            placesTransshipment: [],
-            placeDischarge: null,
-            placeDelivery: null,
-            arrivalDate,
-            voyage,
-            parties: [],
-            containers: [],
-          },
+          shipment: { ...emptyShipment('sea', 'BL', el(s, 1, 0)), arrivalDate, voyage },
         };
         break;
       case 'NAD': {

@@ -1,7 +1,7 @@
 // IFTMIN (instruction message): one booking / shipping instruction per message — the bill of lading,
 // places and dates, value and freight terms, parties, goods, measures and equipment with seals.
 import type { IssueLog } from '../report.ts';
-import type { ParsedContainer, ParsedParty, ParsedShipment } from '../store.ts';
+import { emptyShipment, type ParsedContainer, type ParsedParty, type ParsedShipment } from '../store.ts';
 import { ediDate } from './cuscar.ts';
 import type { EdiMessage, EdiSegment } from './tokenizer.ts';
 
@@ -10,30 +10,7 @@ const el = (s: EdiSegment, i: number, c = 0) => (s.elements[i]?.[c] ?? '').trim(
 const num = (t: string) => (t === '' || !Number.isFinite(Number(t)) ? null : Number(t));
 
 export function mapIftmin(msg: EdiMessage, log: IssueLog): { shipment: ParsedShipment; segment: number } | null {
-  const sh: ParsedShipment = {
-    mode: 'sea',
-    docType: 'BL',
-    docNumber: '',
-    goodsDescription: '',
-    hsCodes: [],
-    packages: null,
-    packageType: null,
-    grossWeightKg: null,
-    volumeM3: null,
-    placeReceipt: null,
-    placeLoading: null,
-    placesTransshipment: [],
-    placeDischarge: null,
-    placeDelivery: null,
-    arrivalDate: null,
-    voyage: null,
-    departureDate: null,
-    declaredValue: null,
-    currency: null,
-    freightTerms: null,
-    parties: [],
-    containers: [],
-  };
+  const sh: ParsedShipment = emptyShipment('sea', 'BL', '');
   const containers = new Map<string, ParsedContainer>();
   let inGoods = false;
   let last: ParsedContainer | null = null;
