@@ -1,5 +1,19 @@
 // Import history and reports as the UI and the CLI see them.
-export const IMPORT_FORMAT_NAMES = ['csv', 'cuscar', 'iftmin', 'paxlst', 'pnrgov', 'iftsta', 'codeco', 'coarri', 'baplie', 'fwb', 'fhl', 'ffm'] as const;
+export const IMPORT_FORMAT_NAMES = [
+  'csv',
+  'xlsx',
+  'cuscar',
+  'iftmin',
+  'paxlst',
+  'pnrgov',
+  'iftsta',
+  'codeco',
+  'coarri',
+  'baplie',
+  'fwb',
+  'fhl',
+  'ffm',
+] as const;
 export type ImportFormatName = (typeof IMPORT_FORMAT_NAMES)[number];
 
 export type ImportSummary = {

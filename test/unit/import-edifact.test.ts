@@ -195,7 +195,7 @@ describe('refused, with nothing written', () => {
       "UNA:+.? '\nUNB+UNOC:3+A:ZZZ+B:ZZZ+261116:0830+R'\nUNH+1+IFCSUM:D:95B:UN'\nUNT+2+1'\nUNZ+1+R'\n",
       'IMPORT_UNSUPPORTED_FORMAT',
     ],
-    ['a spreadsheet (not yet imported)', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'IMPORT_UNSUPPORTED_FORMAT'],
+    ['a damaged spreadsheet archive', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'IMPORT_ARCHIVE_DAMAGED'],
     ['strict: UTF-8 in a UNOC file', Buffer.from(CUSCAR.replace('BALKAN', 'БАЛКАН'), 'utf8'), 'TEXT_OUTSIDE_CHARSET', undefined, true],
     ['strict: data after UNZ', CUSCAR + 'NNNN\n', 'EDI_TRAILING_DATA', undefined, true],
     ['strict: no UNA with other separators', withSeparators(CUSCAR, { element: '*', segment: '$' }), 'EDI_UNA_MISSING', undefined, true],

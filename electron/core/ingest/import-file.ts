@@ -15,7 +15,8 @@ import { mapPaxlst } from './edifact/paxlst.ts';
 import { mapPnrgov } from './edifact/pnrgov.ts';
 import { LIMITS, readEdifactFile } from './edifact/tokenizer.ts';
 import { mapFfm, mapFhl, mapFwb, readCargoImp } from './cargo-imp/reader.ts';
-import { importCsv } from './tabular/csv-import.ts';
+import { csvRows, importTable } from './tabular/csv-import.ts';
+import { readXlsx } from './tabular/xlsx-reader.ts';
 import { ImportRefused, IssueLog, type ImportReport } from './report.ts';
 import { ImportStore } from './store.ts';
 
@@ -108,7 +109,16 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
       const outcome = { inserted: 0, version: 0, skipped: 0 };
       const ref = (segment: number) => `${fileName} segment ${segment}`;
       if (format === 'csv') {
-        importCsv(db, path, store, log, { spec: opts.spec, fileName, onProgress: (bytes) => opts.onProgress?.(bytes, size) }, outcome);
+        importTable(
+          db,
+          csvRows(path, log, (bytes) => opts.onProgress?.(bytes, size)),
+          store,
+          log,
+          { spec: opts.spec, fileName },
+          outcome,
+        );
+      } else if (format === 'xlsx') {
+        importTable(db, (onRow) => readXlsx(path, onRow), store, log, { spec: opts.spec, fileName }, outcome);
       } else if (CARGO_IMP.has(format)) {
         for (const m of readCargoImp(path, log)) {
           if (m.type.toLowerCase() !== format) {

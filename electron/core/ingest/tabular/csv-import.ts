@@ -5,7 +5,7 @@ import { normalizeName } from '../../../../shared/domain/names.ts';
 import type { Db } from '../../workspace/database.ts';
 import { ImportRefused, type IssueLog } from '../report.ts';
 import type { ImportStore, ParsedParty, ParsedShipment, StoreOutcome } from '../store.ts';
-import { readCsv } from './csv-reader.ts';
+import { readCsv, type CsvRow } from './csv-reader.ts';
 import { cellText, confidentMapping, FIELDS, parseDate, parseNumber, suggestMapping, type FieldId, type Mapping } from './mapping.ts';
 
 export function headerSignature(headers: string[]): string {
@@ -35,93 +35,95 @@ function chooseMapping(db: Db, headers: string[], specName: string | undefined):
 
 const list = (v: string) => v.split(/[\s;,]+/).filter(Boolean);
 
-export function importCsv(
+/** Rows of a table (CSV or a spreadsheet's first sheet): the first is the header. */
+export type RowSource = (onRow: (row: CsvRow) => void) => void;
+
+export function csvRows(path: string, log: IssueLog, onProgress?: (bytes: number) => void): RowSource {
+  return (onRow) => void readCsv(path, log, onRow, onProgress);
+}
+
+export function importTable(
   db: Db,
-  path: string,
+  rows: RowSource,
   store: ImportStore,
   log: IssueLog,
-  opts: { spec?: string; fileName: string; onProgress?(bytes: number): void },
+  opts: { spec?: string | undefined; fileName: string },
   outcome: Record<StoreOutcome, number>,
 ): void {
   let mapping: Mapping | null = null;
-  readCsv(
-    path,
-    log,
-    ({ line, cells }) => {
-      if (!mapping) {
-        mapping = chooseMapping(db, cells, opts.spec);
-        return;
-      }
-      const get = (f: FieldId) => {
-        const c = mapping![f];
-        return c === undefined ? '' : cellText(cells[c] ?? '');
-      };
-      const number = (f: FieldId) => {
-        const raw = get(f);
-        const n = parseNumber(raw, f === 'packages');
-        if (raw !== '' && n === null) log.warn(line, 'CSV_BAD_NUMBER', `"${raw.slice(0, 40)}" is not a number; left empty.`, f);
-        return n;
-      };
-      const date = (f: FieldId) => {
-        const raw = get(f);
-        const d = parseDate(raw);
-        if (raw !== '' && d === null) log.warn(line, 'CSV_BAD_DATE', `"${raw.slice(0, 40)}" is not a date; left empty.`, f);
-        return d;
-      };
-      const docNumber = get('docNumber');
-      if (!docNumber) {
-        log.reject(line, 'CSV_MISSING_DOCUMENT_NUMBER', 'The row has no transport document number; it was not imported.', 'docNumber');
-        return;
-      }
-      const rawMode = get('mode').toLowerCase();
-      const mode: ParsedShipment['mode'] = rawMode === 'air' || rawMode === 'road' ? rawMode : 'sea';
-      const docType = (get('docType').toUpperCase() || { sea: 'BL', air: 'AWB', road: 'CMR' }[mode]) as ParsedShipment['docType'];
-      const party = (role: ParsedParty['role'], name: FieldId, address?: FieldId, country?: FieldId): ParsedParty[] => {
-        const n = get(name);
-        return n ? [{ role, name: n, address: address ? get(address) : '', city: '', postcode: '', country: country ? get(country).toUpperCase() : '' }] : [];
-      };
-      const containers = list(get('containers'));
-      const types = list(get('containerTypes'));
-      const seals = list(get('seals'));
-      const shipment: ParsedShipment = {
-        mode,
-        docType: ['BL', 'AWB', 'CMR'].includes(docType) ? docType : 'BL',
-        docNumber,
-        goodsDescription: get('goodsDescription'),
-        hsCodes: list(get('hsCodes')),
-        packages: number('packages'),
-        packageType: get('packageType') || null,
-        grossWeightKg: number('grossWeightKg'),
-        volumeM3: number('volumeM3'),
-        placeReceipt: get('placeReceipt') || null,
-        placeLoading: get('placeLoading') || null,
-        placesTransshipment: list(get('placesTransshipment')),
-        placeDischarge: get('placeDischarge') || null,
-        placeDelivery: get('placeDelivery') || null,
-        arrivalDate: date('arrivalDate'),
-        voyage: get('voyage') || null,
-        departureDate: date('departureDate'),
-        declaredValue: number('declaredValue'),
-        currency: get('currency') || null,
-        freightTerms: get('freightTerms') || null,
-        masterDocNumber: get('masterDocNumber') || null,
-        isHouse: get('masterDocNumber') !== '',
-        parties: [
-          ...party('shipper', 'shipper', 'shipperAddress', 'shipperCountry'),
-          ...party('consignee', 'consignee', 'consigneeAddress', 'consigneeCountry'),
-          ...party('notify', 'notify'),
-          ...party('forwarder', 'forwarder'),
-        ],
-        containers: containers.map((number, i) => ({ number: number.toUpperCase(), sizeType: types[i] ?? '', seals: seals[i] ? [seals[i]!] : [] })),
-      };
-      const vessel = get('vessel');
-      const conveyance =
-        mode === 'sea' && (vessel || get('imo'))
-          ? store.vessel({ imo: get('imo'), name: vessel, flag: '', carrierCode: get('carrier') }, `${opts.fileName} line ${line}`)
-          : null;
-      outcome[store.shipment(shipment, conveyance, line, `${opts.fileName} line ${line}`)]++;
-    },
-    opts.onProgress,
-  );
+  rows(({ line, cells }) => {
+    if (!mapping) {
+      mapping = chooseMapping(db, cells, opts.spec);
+      return;
+    }
+    const get = (f: FieldId) => {
+      const c = mapping![f];
+      return c === undefined ? '' : cellText(cells[c] ?? '');
+    };
+    const number = (f: FieldId) => {
+      const raw = get(f);
+      const n = parseNumber(raw, f === 'packages');
+      if (raw !== '' && n === null) log.warn(line, 'CSV_BAD_NUMBER', `"${raw.slice(0, 40)}" is not a number; left empty.`, f);
+      return n;
+    };
+    const date = (f: FieldId) => {
+      const raw = get(f);
+      const d = parseDate(raw);
+      if (raw !== '' && d === null) log.warn(line, 'CSV_BAD_DATE', `"${raw.slice(0, 40)}" is not a date; left empty.`, f);
+      return d;
+    };
+    const docNumber = get('docNumber');
+    if (!docNumber) {
+      log.reject(line, 'CSV_MISSING_DOCUMENT_NUMBER', 'The row has no transport document number; it was not imported.', 'docNumber');
+      return;
+    }
+    const rawMode = get('mode').toLowerCase();
+    const mode: ParsedShipment['mode'] = rawMode === 'air' || rawMode === 'road' ? rawMode : 'sea';
+    const docType = (get('docType').toUpperCase() || { sea: 'BL', air: 'AWB', road: 'CMR' }[mode]) as ParsedShipment['docType'];
+    const party = (role: ParsedParty['role'], name: FieldId, address?: FieldId, country?: FieldId): ParsedParty[] => {
+      const n = get(name);
+      return n ? [{ role, name: n, address: address ? get(address) : '', city: '', postcode: '', country: country ? get(country).toUpperCase() : '' }] : [];
+    };
+    const containers = list(get('containers'));
+    const types = list(get('containerTypes'));
+    const seals = list(get('seals'));
+    const shipment: ParsedShipment = {
+      mode,
+      docType: ['BL', 'AWB', 'CMR'].includes(docType) ? docType : 'BL',
+      docNumber,
+      goodsDescription: get('goodsDescription'),
+      hsCodes: list(get('hsCodes')),
+      packages: number('packages'),
+      packageType: get('packageType') || null,
+      grossWeightKg: number('grossWeightKg'),
+      volumeM3: number('volumeM3'),
+      placeReceipt: get('placeReceipt') || null,
+      placeLoading: get('placeLoading') || null,
+      placesTransshipment: list(get('placesTransshipment')),
+      placeDischarge: get('placeDischarge') || null,
+      placeDelivery: get('placeDelivery') || null,
+      arrivalDate: date('arrivalDate'),
+      voyage: get('voyage') || null,
+      departureDate: date('departureDate'),
+      declaredValue: number('declaredValue'),
+      currency: get('currency') || null,
+      freightTerms: get('freightTerms') || null,
+      masterDocNumber: get('masterDocNumber') || null,
+      isHouse: get('masterDocNumber') !== '',
+      parties: [
+        ...party('shipper', 'shipper', 'shipperAddress', 'shipperCountry'),
+        ...party('consignee', 'consignee', 'consigneeAddress', 'consigneeCountry'),
+        ...party('notify', 'notify'),
+        ...party('forwarder', 'forwarder'),
+      ],
+      containers: containers.map((number, i) => ({ number: number.toUpperCase(), sizeType: types[i] ?? '', seals: seals[i] ? [seals[i]!] : [] })),
+    };
+    const vessel = get('vessel');
+    const conveyance =
+      mode === 'sea' && (vessel || get('imo'))
+        ? store.vessel({ imo: get('imo'), name: vessel, flag: '', carrierCode: get('carrier') }, `${opts.fileName} line ${line}`)
+        : null;
+    outcome[store.shipment(shipment, conveyance, line, `${opts.fileName} line ${line}`)]++;
+  });
   if (!mapping) throw new ImportRefused('IMPORT_EMPTY', 'The file has no header row and no data.');
 }
