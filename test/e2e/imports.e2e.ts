@@ -57,6 +57,7 @@ describe('imports', () => {
       await page.locator('tr', { hasText: 'cuscar-basic.edi' }).getByRole('button', { name: 'Undo' }).click();
       await page.getByRole('button', { name: 'Undo' }).last().click();
       await page.locator('tr', { hasText: 'cuscar-basic.edi' }).getByText('Undone').waitFor();
+      await page.getByRole('alertdialog').waitFor({ state: 'detached' });
       await app.screenshot('14-imports-undone');
       await page.keyboard.press('Alt+1');
       await expect.poll(() => page.locator('[data-stat="shipments"] .pc-stat-value').textContent()).toBe('0');
