@@ -51,6 +51,8 @@ export function createHandlers(core: Core): Handlers {
     'imports.upload': (input) => core.imports.upload(input),
     'imports.start': (input) => core.imports.start(input),
     'imports.history': ({ limit }) => core.imports.history(limit),
+    'imports.preview': ({ uploadId }) => core.imports.preview(uploadId),
+    'imports.saveSpec': (input) => core.imports.saveSpec(input),
     'imports.report': ({ importId }) => core.imports.report(importId),
     'imports.undo': ({ importId }) => core.imports.undo(importId),
     'audit.verify': () => verifyAudit(ws.db()),

@@ -14,7 +14,7 @@ import type {
   WorkspaceStats,
   WorkspaceStatus,
 } from './domain/workspace.ts';
-import { IMPORT_FORMAT_NAMES, type ImportIssueRow, type ImportSummary } from './domain/imports.ts';
+import { IMPORT_FORMAT_NAMES, TABLE_FIELDS, type ImportIssueRow, type ImportSummary, type TablePreview } from './domain/imports.ts';
 import type { ErrorPayload } from './errors.ts';
 
 export type MethodDef<I extends z.ZodType, O> = {
@@ -84,7 +84,27 @@ export const methods = {
       .strict(),
   ),
   'imports.start': method<{ jobId: string }>(unlocked)(
-    z.object({ uploadId: z.string().uuid(), format: z.enum(IMPORT_FORMAT_NAMES).nullable(), strict: z.boolean() }).strict(),
+    z
+      .object({
+        uploadId: z.string().uuid(),
+        format: z.enum(IMPORT_FORMAT_NAMES).nullable(),
+        strict: z.boolean(),
+        /** For tables: column index by field, as confirmed on the mapping screen. */
+        mapping: z.partialRecord(z.enum(TABLE_FIELDS), z.number().int().min(0).max(499)).optional(),
+        spec: z.string().min(1).max(100).optional(),
+      })
+      .strict(),
+  ),
+  /** For a CSV or spreadsheet upload: header, sample rows, suggested mapping, matching saved specification. */
+  'imports.preview': method<TablePreview | null>(unlocked)(z.object({ uploadId: z.string().uuid() }).strict()),
+  'imports.saveSpec': method<{ saved: true }>(unlocked)(
+    z
+      .object({
+        name: z.string().trim().min(1).max(100),
+        headers: z.array(z.string().max(500)).max(500),
+        mapping: z.partialRecord(z.enum(TABLE_FIELDS), z.number().int().min(0).max(499)),
+      })
+      .strict(),
   ),
   'imports.history': method<ImportSummary[]>(unlocked)(z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict()),
   'imports.report': method<ImportIssueRow[]>(unlocked)(z.object({ importId: z.number().int().min(1) }).strict()),

@@ -5,7 +5,17 @@ import { runJob } from '../core/jobs/worker-kit.ts';
 import { importFile, type ImportOutcome } from '../core/ingest/import-file.ts';
 import { openDatabase } from '../core/workspace/database.ts';
 
-export type ImportJobInput = { dbFile: string; keyHex: string; file: string; name: string; format: string | null; strict: boolean; actor: string };
+export type ImportJobInput = {
+  dbFile: string;
+  keyHex: string;
+  file: string;
+  name: string;
+  format: string | null;
+  strict: boolean;
+  actor: string;
+  mapping: Record<string, number> | null;
+  spec: string | null;
+};
 
 runJob<ImportJobInput, ImportOutcome>((input, ctx) => {
   const db = openDatabase(input.dbFile, Buffer.from(input.keyHex, 'hex'));
@@ -16,6 +26,8 @@ runJob<ImportJobInput, ImportOutcome>((input, ctx) => {
       strict: input.strict,
       actor: input.actor,
       displayName: input.name,
+      mapping: input.mapping ?? undefined,
+      spec: input.spec ?? undefined,
       onProgress: (bytes, total) => {
         if (ctx.isCancelled()) throw new AppError('JOB_CANCELLED', 'Cancelled.');
         ctx.progress(bytes, total, 'reading');

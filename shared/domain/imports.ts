@@ -40,3 +40,56 @@ export type ImportFileReport = {
   warnings: { line: number; code: string; message: string }[];
   errors: { line: number; code: string; message: string }[];
 };
+
+/** Fields a table column can be mapped to (see electron/core/ingest/tabular/mapping.ts for their names). */
+export const TABLE_FIELDS = [
+  'mode',
+  'docType',
+  'docNumber',
+  'masterDocNumber',
+  'carrier',
+  'vessel',
+  'imo',
+  'voyage',
+  'placeReceipt',
+  'placeLoading',
+  'placesTransshipment',
+  'placeDischarge',
+  'placeDelivery',
+  'bookingDate',
+  'departureDate',
+  'arrivalDate',
+  'shipper',
+  'shipperAddress',
+  'shipperCountry',
+  'consignee',
+  'consigneeAddress',
+  'consigneeCountry',
+  'consigneePhone',
+  'notify',
+  'forwarder',
+  'goodsDescription',
+  'hsCodes',
+  'packages',
+  'packageType',
+  'grossWeightKg',
+  'volumeM3',
+  'declaredValue',
+  'currency',
+  'freightTerms',
+  'containers',
+  'containerTypes',
+  'seals',
+] as const;
+export type TableField = (typeof TABLE_FIELDS)[number];
+
+export type TablePreview = {
+  format: 'csv' | 'xlsx';
+  headers: string[];
+  sample: string[][];
+  suggestions: { column: number; header: string; field: TableField | null; confidence: number }[];
+  /** The saved specification whose header matches, if any, and its mapping. */
+  matchedSpec: string | null;
+  specMapping: Partial<Record<TableField, number>> | null;
+  specs: string[];
+};

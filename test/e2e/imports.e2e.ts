@@ -17,6 +17,46 @@ describe('imports', () => {
     await browser.close();
   });
 
+  it('a CSV through the mapping screen, saved as a specification and chosen again by its headers', async () => {
+    const app = await startApp(browser);
+    const { page } = app;
+    try {
+      await app.core.workspace.create({ dir: join(app.root, 'ws'), name: 'PCU Bar', passphrase: 'amber harbour crane ledger' });
+      await page.getByRole('heading', { name: 'PCU Bar' }).waitFor();
+      await page.keyboard.press('Alt+2');
+      const csv = (rows: string[]) => Buffer.from(['Ref;Primalac;Opis robe;Bruto težina;Kontejner', ...rows].join('\r\n'));
+      await page
+        .getByTestId('file-input')
+        .setInputFiles({ name: 'pcs-bar-1.csv', mimeType: 'text/csv', buffer: csv(['MEDU9001;Drina Trade d.o.o.;BANANE;21.600,50;CSQU3054383']) });
+      await page.getByTestId('mapping-table').waitFor();
+      expect(await page.getByLabel('Field for column Primalac').inputValue()).toBe('consignee');
+      await page.getByText('Choose the column that holds the transport document number.').waitFor();
+      await page.getByLabel('Field for column Ref').selectOption('docNumber');
+      await page.getByText('Save as an import specification for this source').click();
+      await page.getByPlaceholder('Specification name').fill('PCS Bar export');
+      await app.screenshot('15-mapping-screen');
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByText('pcs-bar-1.csv imported as CSV').waitFor();
+
+      await page
+        .getByTestId('file-input')
+        .setInputFiles({ name: 'pcs-bar-2.csv', mimeType: 'text/csv', buffer: csv(['MEDU9002;Lovćen d.o.o.;VINO;1.200,00;TGHU1643396']) });
+      await page.getByTestId('spec-matched').waitFor();
+      expect(await page.getByTestId('spec-matched').textContent()).toContain('PCS Bar export');
+      expect(await page.getByLabel('Field for column Ref').inputValue()).toBe('docNumber');
+      await page.getByRole('button', { name: 'Import', exact: true }).click();
+      await page.getByText('pcs-bar-2.csv imported as CSV').waitFor();
+      await app.screenshot('16-csv-imported');
+      const rows = app.core.workspace.db().prepare('SELECT doc_number, gross_weight_kg FROM shipment ORDER BY doc_number').all();
+      expect(rows).toEqual([
+        { doc_number: 'MEDU9001', gross_weight_kg: 21600.5 },
+        { doc_number: 'MEDU9002', gross_weight_kg: 1200 },
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('drop and pick files, see reports and history, undo an import', async () => {
     const app = await startApp(browser);
     const { page } = app;

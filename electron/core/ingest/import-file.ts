@@ -30,6 +30,8 @@ export type ImportOptions = {
   actor: string;
   /** A saved import specification (CSV): its column mapping is used. */
   spec?: string | undefined;
+  /** A column mapping confirmed on the mapping screen (tables). */
+  mapping?: Record<string, number> | undefined;
   /** The name the user knows the file by (uploads are stored under other names). */
   displayName?: string;
   onProgress?(bytes: number, total: number): void;
@@ -114,11 +116,11 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
           csvRows(path, log, (bytes) => opts.onProgress?.(bytes, size)),
           store,
           log,
-          { spec: opts.spec, fileName },
+          { spec: opts.spec, mapping: opts.mapping, fileName },
           outcome,
         );
       } else if (format === 'xlsx') {
-        importTable(db, (onRow) => readXlsx(path, onRow), store, log, { spec: opts.spec, fileName }, outcome);
+        importTable(db, (onRow) => readXlsx(path, onRow), store, log, { spec: opts.spec, mapping: opts.mapping, fileName }, outcome);
       } else if (CARGO_IMP.has(format)) {
         for (const m of readCargoImp(path, log)) {
           if (m.type.toLowerCase() !== format) {

@@ -1,12 +1,13 @@
 // Imports from the UI: receive the file's bytes, run the import as a background job on its own database
 // connection, tell every view what changed, and keep the history (with undo).
-import type { ImportIssueRow, ImportSummary } from '../../../shared/domain/imports.ts';
+import type { ImportIssueRow, ImportSummary, TablePreview } from '../../../shared/domain/imports.ts';
 import { workerUrl } from '../../workers/index.ts';
 import type { EventBus } from '../app/events.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
 import { importIssues, listImports, undoImport } from './history.ts';
-import type { ImportOutcome } from './import-file.ts';
+import { detectFormat, type ImportOutcome } from './import-file.ts';
+import { previewTable, saveSpec } from './tabular/preview.ts';
 import type { Uploads } from './uploads.ts';
 
 const CHANGED = ['shipment', 'party', 'container', 'container_event', 'conveyance', 'passenger', 'booking', 'import_batch'];
@@ -25,7 +26,20 @@ export class ImportService {
     return this.deps.uploads.append(input);
   }
 
-  start(input: { uploadId: string; format: string | null; strict: boolean }): { jobId: string } {
+  preview(uploadId: string): TablePreview | null {
+    const upload = this.deps.uploads.get(uploadId);
+    const format = detectFormat(upload.file);
+    return format === 'csv' || format === 'xlsx' ? previewTable(this.deps.workspace.db(), upload.file, format) : null;
+  }
+
+  saveSpec(input: { name: string; headers: string[]; mapping: Record<string, number> }): { saved: true } {
+    saveSpec(this.deps.workspace.db(), input.name, input.headers, input.mapping);
+    return { saved: true };
+  }
+
+  start(input: { uploadId: string; format: string | null; strict: boolean; mapping?: Record<string, number> | undefined; spec?: string | undefined }): {
+    jobId: string;
+  } {
     const { jobs, events, workspace, uploads, actor } = this.deps;
     const upload = uploads.get(input.uploadId);
     const db = workspace.databaseForWorker();
@@ -33,7 +47,16 @@ export class ImportService {
       kind: 'import.file',
       label: upload.name,
       worker: workerUrl('import'),
-      input: { ...db, file: upload.file, name: upload.name, format: input.format, strict: input.strict, actor },
+      input: {
+        ...db,
+        file: upload.file,
+        name: upload.name,
+        format: input.format,
+        strict: input.strict,
+        actor,
+        mapping: input.mapping ?? null,
+        spec: input.spec ?? null,
+      },
       cleanup: () => uploads.discard(input.uploadId),
       onResult: (result) => {
         uploads.discard(input.uploadId);

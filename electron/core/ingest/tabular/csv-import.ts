@@ -6,7 +6,7 @@ import type { Db } from '../../workspace/database.ts';
 import { ImportRefused, type IssueLog } from '../report.ts';
 import type { ImportStore, ParsedParty, ParsedShipment, StoreOutcome } from '../store.ts';
 import { readCsv, type CsvRow } from './csv-reader.ts';
-import { cellText, confidentMapping, FIELDS, parseDate, parseNumber, suggestMapping, type FieldId, type Mapping } from './mapping.ts';
+import { cellText, confidentMapping, europeanNumber, FIELDS, parseDate, parseNumber, suggestMapping, type FieldId, type Mapping } from './mapping.ts';
 
 export function headerSignature(headers: string[]): string {
   return headers.map((h) => normalizeName(h)).join('|');
@@ -47,13 +47,17 @@ export function importTable(
   rows: RowSource,
   store: ImportStore,
   log: IssueLog,
-  opts: { spec?: string | undefined; fileName: string },
+  opts: { spec?: string | undefined; mapping?: Mapping | undefined; fileName: string },
   outcome: Record<StoreOutcome, number>,
 ): void {
   let mapping: Mapping | null = null;
+  // Learned from the values: once a decimal comma is seen, dot-grouped numbers are thousands.
+  let european = false;
   rows(({ line, cells }) => {
     if (!mapping) {
-      mapping = chooseMapping(db, cells, opts.spec);
+      mapping = opts.mapping ?? chooseMapping(db, cells, opts.spec);
+      if (mapping.docNumber === undefined)
+        throw new ImportRefused('IMPORT_MAPPING_NEEDED', 'The mapping does not say which column holds the document number.', line);
       return;
     }
     const get = (f: FieldId) => {
@@ -62,7 +66,8 @@ export function importTable(
     };
     const number = (f: FieldId) => {
       const raw = get(f);
-      const n = parseNumber(raw, f === 'packages');
+      european ||= europeanNumber(raw);
+      const n = parseNumber(raw, f === 'packages', european);
       if (raw !== '' && n === null) log.warn(line, 'CSV_BAD_NUMBER', `"${raw.slice(0, 40)}" is not a number; left empty.`, f);
       return n;
     };

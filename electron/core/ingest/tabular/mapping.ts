@@ -3,6 +3,9 @@
 // numbers and dates, the apostrophe that neutralised a spreadsheet formula).
 import { normalizeName } from '../../../../shared/domain/names.ts';
 
+import type { TableField } from '../../../../shared/domain/imports.ts';
+
+/** The same list as shared TABLE_FIELDS (checked by the compiler below). */
 export type FieldId =
   | 'mode'
   | 'docType'
@@ -122,10 +125,12 @@ export function cellText(value: string): string {
  * 1.234,56 / 1,234.56 / 1234.56 / 1 234,56 → number, or null. For counts (`integer`), "1.080" is one
  * thousand and eighty, as a European export writes it.
  */
-export function parseNumber(value: string, integer = false): number | null {
+export function parseNumber(value: string, integer = false, european = false): number | null {
   let v = value.replace(/[\s\u00a0']/g, '');
   if (v === '') return null;
   if (integer && /^\d{1,3}([.,]\d{3})+$/.test(v)) return Number(v.replace(/[.,]/g, ''));
+  // "1.200" in a file that writes decimals with a comma is one thousand two hundred.
+  if (european && /^\d{1,3}(\.\d{3})+$/.test(v)) return Number(v.replace(/\./g, ''));
   const comma = v.lastIndexOf(',');
   const dot = v.lastIndexOf('.');
   if (comma > dot) v = v.replace(/\./g, '').replace(',', '.');
@@ -133,6 +138,9 @@ export function parseNumber(value: string, integer = false): number | null {
   const n = Number(v);
   return Number.isFinite(n) ? n : null;
 }
+
+/** True for a number written the European way: a decimal comma, perhaps after dot-grouped thousands. */
+export const europeanNumber = (value: string) => /^\d{1,3}(\.\d{3})*,\d+$/.test(value.replace(/[\s\u00a0]/g, '')) || /^\d+,\d{1,2}$/.test(value.trim());
 
 /** 2026-11-16 / 16.11.2026 / 16.11.2026. / 16/11/2026 → YYYY-MM-DD, or null. */
 export function parseDate(value: string): string | null {
@@ -143,3 +151,7 @@ export function parseDate(value: string): string | null {
   if (m) return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
   return null;
 }
+
+// The UI's field list and this one must agree.
+const sameFields: [FieldId] extends [TableField] ? ([TableField] extends [FieldId] ? true : false) : false = true;
+void sameFields;

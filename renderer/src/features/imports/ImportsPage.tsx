@@ -9,13 +9,15 @@ import {
   type ImportFormatName,
   type ImportIssueRow,
   type ImportSummary,
+  type TablePreview,
 } from '../../../../shared/domain/imports.ts';
 import { api } from '../../api.ts';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { jobFraction, useJobs } from '../jobs/useJobs.ts';
 import { DropZone } from './DropZone.tsx';
 import { ImportReportView, IssueTable } from './ImportReportView.tsx';
-import { uploadAndImport } from './upload.ts';
+import { MappingDialog, type MappingAnswer } from './MappingDialog.tsx';
+import { startImport, uploadFile, type TableChoice } from './upload.ts';
 import { useImportHistory } from './useImportHistory.ts';
 
 type Started = { jobId: string; name: string };
@@ -31,13 +33,28 @@ export function ImportsPage() {
   const { history } = useImportHistory();
   const [undoing, setUndoing] = useState<ImportSummary | null>(null);
   const [opened, setOpened] = useState<{ id: number; issues: ImportIssueRow[] } | null>(null);
+  const [mappingRequest, setMappingRequest] = useState<{ name: string; preview: TablePreview; resolve(a: MappingAnswer | null): void } | null>(null);
+
+  const askMapping = (name: string, preview: TablePreview) => new Promise<MappingAnswer | null>((resolve) => setMappingRequest({ name, preview, resolve }));
 
   async function onFiles(files: File[]) {
     setError(null);
     for (const file of files) {
       setSending((s) => [...s, file.name]);
       try {
-        const jobId = await uploadAndImport(file, format || null, strict);
+        const uploadId = await uploadFile(file);
+        setSending((s) => s.filter((n) => n !== file.name));
+        // Tables go through the mapping screen; messages are read as they are.
+        const preview = !format || format === 'csv' || format === 'xlsx' ? await api.call('imports.preview', { uploadId }) : null;
+        let table: TableChoice | undefined;
+        if (preview) {
+          const answer = await askMapping(file.name, preview);
+          setMappingRequest(null);
+          if (!answer) continue;
+          if (answer.saveAs) await api.call('imports.saveSpec', { name: answer.saveAs, headers: preview.headers, mapping: answer.mapping });
+          table = { mapping: answer.mapping };
+        }
+        const jobId = await startImport(uploadId, format || null, strict, table);
         setStarted((s) => [{ jobId, name: file.name }, ...s]);
       } catch (err) {
         setError(err);
@@ -135,6 +152,7 @@ export function ImportsPage() {
           </tbody>
         </HTMLTable>
       )}
+      {mappingRequest && <MappingDialog name={mappingRequest.name} preview={mappingRequest.preview} onDone={mappingRequest.resolve} />}
       <Alert
         isOpen={undoing !== null}
         intent={Intent.DANGER}

@@ -1,6 +1,6 @@
 // Sends a file the user dropped or picked to the core in chunks (the page may not hand over paths),
 // then starts its import; returns the import job's id.
-import type { ImportFormatName } from '../../../../shared/domain/imports.ts';
+import type { ImportFormatName, TableField } from '../../../../shared/domain/imports.ts';
 import { api } from '../../api.ts';
 
 const CHUNK = 4 * 1024 * 1024;
@@ -11,7 +11,8 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export async function uploadAndImport(file: File, format: ImportFormatName | null, strict: boolean, onSent?: (bytes: number) => void): Promise<string> {
+/** Sends the file in chunks; returns its upload id. */
+export async function uploadFile(file: File, onSent?: (bytes: number) => void): Promise<string> {
   let uploadId: string | null = null;
   for (let offset = 0; offset < file.size || (offset === 0 && file.size === 0); offset += CHUNK) {
     const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer());
@@ -20,6 +21,13 @@ export async function uploadAndImport(file: File, format: ImportFormatName | nul
     onSent?.(offset + bytes.length);
     if (file.size === 0) break;
   }
-  const { jobId } = await api.call('imports.start', { uploadId: uploadId!, format, strict });
+  return uploadId!;
+}
+
+export type TableChoice = { mapping: Partial<Record<TableField, number>>; spec?: string };
+
+/** Starts the import of an uploaded file; returns the job's id. */
+export async function startImport(uploadId: string, format: ImportFormatName | null, strict: boolean, table?: TableChoice): Promise<string> {
+  const { jobId } = await api.call('imports.start', { uploadId, format, strict, ...(table ? { mapping: table.mapping } : {}) });
   return jobId;
 }
