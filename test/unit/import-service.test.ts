@@ -81,6 +81,28 @@ describe('imports through the API', () => {
     expect(integrity[0]!.integrity_check).toBe('ok');
   });
 
+  it('previews a table with suggestions, saves a specification, and finds it again by the headers', async () => {
+    const csv = Buffer.from('Ref;Primalac;Bruto težina\nA-1;Drina d.o.o.;1.200,50\nA-2;Una d.o.o.;300\n');
+    const uploadId = await upload('pcs.csv', csv);
+    const preview = await call<{ format: string; headers: string[]; sample: string[][]; suggestions: { field: string | null }[]; matchedSpec: string | null }>(
+      'imports.preview',
+      { uploadId },
+    );
+    expect(preview).toMatchObject({ format: 'csv', headers: ['Ref', 'Primalac', 'Bruto težina'], matchedSpec: null });
+    expect(preview.sample).toEqual([
+      ['A-1', 'Drina d.o.o.', '1.200,50'],
+      ['A-2', 'Una d.o.o.', '300'],
+    ]);
+    expect(preview.suggestions.map((x) => x.field)).toEqual([null, 'consignee', 'grossWeightKg']);
+    const mapping = { docNumber: 0, consignee: 1, grossWeightKg: 2 };
+    await call('imports.saveSpec', { name: 'PCS', headers: preview.headers, mapping });
+    const { jobId } = await call<{ jobId: string }>('imports.start', { uploadId, format: null, strict: false, mapping });
+    expect(((await t.core.jobs.wait(jobId)).result as ImportOutcome).report).toMatchObject({ accepted: 2, warnings: [] });
+    const again = await upload('pcs-2.csv', csv);
+    expect(await call('imports.preview', { uploadId: again })).toMatchObject({ matchedSpec: 'PCS', specMapping: mapping });
+    expect(await call('imports.preview', { uploadId: await upload('m.edi', CUSCAR) })).toBeNull();
+  });
+
   it('a refused file leaves nothing and says why', async () => {
     const job = await importBytes('cut.edi', CUSCAR.subarray(0, 500));
     expect(job.result as ImportOutcome).toMatchObject({ refused: true, report: { accepted: 0, errors: [{ code: 'EDI_TRUNCATED' }] } });
