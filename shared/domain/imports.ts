@@ -2,6 +2,7 @@
 export const IMPORT_FORMAT_NAMES = [
   'csv',
   'xlsx',
+  'ods',
   'cuscar',
   'iftmin',
   'paxlst',
@@ -84,7 +85,7 @@ export const TABLE_FIELDS = [
 export type TableField = (typeof TABLE_FIELDS)[number];
 
 export type TablePreview = {
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'ods';
   headers: string[];
   sample: string[][];
   suggestions: { column: number; header: string; field: TableField | null; confidence: number }[];

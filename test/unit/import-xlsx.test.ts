@@ -1,7 +1,7 @@
 // XLSX manifests, and the archive defences: bombs, path tricks, damage.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZipWriter } from '../../electron/core/formats/zip-writer.ts';
 import { writeScenarioFiles } from '../../electron/core/generator/files/index.ts';
@@ -103,5 +103,64 @@ describe('XLSX import', () => {
     expect(o.refused).toBe(true);
     expect(o.report.errors[0]!.code).toBe(code);
     expect(workspaceStats(db()).shipments).toBe(0);
+  });
+});
+
+/** A ZIP with stored (uncompressed) entries, as ODS files begin: the mimetype first. */
+function storedZip(entries: [string, string][]): Buffer {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, text] of entries) {
+    const data = Buffer.from(text);
+    const nameBuf = Buffer.from(name);
+    const crc = crc32(data) >>> 0;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(nameBuf.length, 26);
+    parts.push(local, nameBuf, data);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt32LE(crc, 16);
+    c.writeUInt32LE(data.length, 20);
+    c.writeUInt32LE(data.length, 24);
+    c.writeUInt16LE(nameBuf.length, 28);
+    c.writeUInt32LE(offset, 42);
+    central.push(c, nameBuf);
+    offset += 30 + nameBuf.length + data.length;
+  }
+  const dir = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, dir, end]);
+}
+
+describe('ODS import', () => {
+  it('reads the first table: strings, numbers, dates, repeated cells', () => {
+    const cell = (v: string) => `<table:table-cell office:value-type="string"><text:p>${v}</text:p></table:table-cell>`;
+    const content = `<office:document-content><office:body><office:spreadsheet><table:table table:name="Manifest">
+      <table:table-row>${cell('Bill of lading')}${cell('Consignee')}${cell('Gross weight')}${cell('Arrival date')}</table:table-row>
+      <table:table-row>${cell('MEDU881')}${cell('Una &amp; Sana d.o.o.')}<table:table-cell office:value-type="float" office:value="1200.5"><text:p>1.200,5</text:p></table:table-cell><table:table-cell office:value-type="date" office:date-value="2026-11-18"><text:p>18.11.2026</text:p></table:table-cell><table:table-cell table:number-columns-repeated="1000"/></table:table-row>
+      <table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>
+    </table:table></office:spreadsheet></office:body></office:document-content>`;
+    const file = join(t.root, 'manifest.ods');
+    writeFileSync(
+      file,
+      storedZip([
+        ['mimetype', 'application/vnd.oasis.opendocument.spreadsheet'],
+        ['content.xml', content],
+      ]),
+    );
+    const o = importFile(db(), file, { actor: 'test' });
+    expect(o.report).toMatchObject({ format: 'ods', accepted: 1, warnings: [], errors: [] });
+    expect(db().prepare('SELECT gross_weight_kg, arrival_date FROM shipment').get()).toEqual({ gross_weight_kg: 1200.5, arrival_date: '2026-11-18' });
+    expect(db().prepare('SELECT name FROM party').get()).toEqual({ name: 'Una & Sana d.o.o.' });
   });
 });

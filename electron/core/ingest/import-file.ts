@@ -16,6 +16,7 @@ import { mapPnrgov } from './edifact/pnrgov.ts';
 import { LIMITS, readEdifactFile } from './edifact/tokenizer.ts';
 import { mapFfm, mapFhl, mapFwb, readCargoImp } from './cargo-imp/reader.ts';
 import { csvRows, importTable } from './tabular/csv-import.ts';
+import { readOds } from './tabular/ods-reader.ts';
 import { readXlsx } from './tabular/xlsx-reader.ts';
 import { ImportRefused, IssueLog, type ImportReport } from './report.ts';
 import { ImportStore } from './store.ts';
@@ -44,7 +45,7 @@ export function detectFormat(path: string): string {
   const n = readSync(fd, head, 0, head.length, 0);
   closeSync(fd);
   const bytes = head.subarray(0, n);
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'xlsx';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return bytes.includes('application/vnd.oasis.opendocument.spreadsheet') ? 'ods' : 'xlsx';
   if (bytes.readUInt32BE(0) === 0xd0cf11e0) return 'xls';
   const text = bytes
     .toString('latin1')
@@ -119,8 +120,9 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
           { spec: opts.spec, mapping: opts.mapping, fileName },
           outcome,
         );
-      } else if (format === 'xlsx') {
-        importTable(db, (onRow) => readXlsx(path, onRow), store, log, { spec: opts.spec, mapping: opts.mapping, fileName }, outcome);
+      } else if (format === 'xlsx' || format === 'ods') {
+        const read = format === 'xlsx' ? readXlsx : readOds;
+        importTable(db, (onRow) => read(path, onRow), store, log, { spec: opts.spec, mapping: opts.mapping, fileName }, outcome);
       } else if (CARGO_IMP.has(format)) {
         for (const m of readCargoImp(path, log)) {
           if (m.type.toLowerCase() !== format) {

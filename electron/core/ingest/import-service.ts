@@ -29,7 +29,7 @@ export class ImportService {
   preview(uploadId: string): TablePreview | null {
     const upload = this.deps.uploads.get(uploadId);
     const format = detectFormat(upload.file);
-    return format === 'csv' || format === 'xlsx' ? previewTable(this.deps.workspace.db(), upload.file, format) : null;
+    return format === 'csv' || format === 'xlsx' || format === 'ods' ? previewTable(this.deps.workspace.db(), upload.file, format) : null;
   }
 
   saveSpec(input: { name: string; headers: string[]; mapping: Record<string, number> }): { saved: true } {

@@ -6,12 +6,13 @@ import { IssueLog } from '../report.ts';
 import { headerSignature } from './csv-import.ts';
 import { readCsv, type CsvRow } from './csv-reader.ts';
 import { suggestMapping } from './mapping.ts';
+import { readOds } from './ods-reader.ts';
 import { readXlsx } from './xlsx-reader.ts';
 
 const SAMPLE_ROWS = 5;
 class Enough extends Error {}
 
-export function previewTable(db: Db, path: string, format: 'csv' | 'xlsx'): TablePreview {
+export function previewTable(db: Db, path: string, format: 'csv' | 'xlsx' | 'ods'): TablePreview {
   const rows: string[][] = [];
   const take = (row: CsvRow) => {
     rows.push(row.cells);
@@ -19,7 +20,8 @@ export function previewTable(db: Db, path: string, format: 'csv' | 'xlsx'): Tabl
   };
   try {
     if (format === 'csv') readCsv(path, new IssueLog(false), take);
-    else readXlsx(path, take);
+    else if (format === 'xlsx') readXlsx(path, take);
+    else readOds(path, take);
   } catch (err) {
     if (!(err instanceof Enough)) throw err;
   }

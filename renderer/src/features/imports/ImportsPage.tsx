@@ -45,7 +45,7 @@ export function ImportsPage() {
         const uploadId = await uploadFile(file);
         setSending((s) => s.filter((n) => n !== file.name));
         // Tables go through the mapping screen; messages are read as they are.
-        const preview = !format || format === 'csv' || format === 'xlsx' ? await api.call('imports.preview', { uploadId }) : null;
+        const preview = !format || format === 'csv' || format === 'xlsx' || format === 'ods' ? await api.call('imports.preview', { uploadId }) : null;
         let table: TableChoice | undefined;
         if (preview) {
           const answer = await askMapping(file.name, preview);

@@ -140,7 +140,7 @@ export const en = {
   },
   imports: {
     drop: 'Drop files here to import them',
-    formats: 'CSV/TSV and XLSX manifests; UN/EDIFACT CUSCAR, IFTMIN, IFTSTA, CODECO, COARRI, BAPLIE, PAXLST, PNRGOV; IATA Cargo-IMP FWB, FHL, FFM',
+    formats: 'CSV/TSV, XLSX and ODS manifests; UN/EDIFACT CUSCAR, IFTMIN, IFTSTA, CODECO, COARRI, BAPLIE, PAXLST, PNRGOV; IATA Cargo-IMP FWB, FHL, FFM',
     choose: 'Choose files…',
     format: 'Format',
     detect: 'Detect from content',

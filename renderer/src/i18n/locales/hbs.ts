@@ -142,7 +142,7 @@ export const hbs: Dictionary = {
   },
   imports: {
     drop: 'Prevucite datoteke ovdje da ih uvezete',
-    formats: 'CSV/TSV and XLSX manifests; UN/EDIFACT CUSCAR, IFTMIN, IFTSTA, CODECO, COARRI, BAPLIE, PAXLST, PNRGOV; IATA Cargo-IMP FWB, FHL, FFM',
+    formats: 'CSV/TSV, XLSX and ODS manifests; UN/EDIFACT CUSCAR, IFTMIN, IFTSTA, CODECO, COARRI, BAPLIE, PAXLST, PNRGOV; IATA Cargo-IMP FWB, FHL, FFM',
     choose: 'Izaberite datoteke…',
     format: 'Format',
     detect: 'Prepoznaj iz sadržaja',
