@@ -124,7 +124,7 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
         const read = format === 'xlsx' ? readXlsx : readOds;
         importTable(db, (onRow) => read(path, onRow), store, log, { spec: opts.spec, mapping: opts.mapping, fileName }, outcome);
       } else if (CARGO_IMP.has(format)) {
-        for (const m of readCargoImp(path, log)) {
+        for (const m of readCargoImp(path)) {
           if (m.type.toLowerCase() !== format) {
             log.warn(m.lines[0]?.line ?? 0, 'IMP_MESSAGE_NOT_IMPORTED', `A ${m.type} message in a ${format.toUpperCase()} import was not imported.`);
             continue;

@@ -26,7 +26,7 @@ const AWB_LINE = /^(\d{3}-?\d{8})([A-Z]{3})([A-Z]{3})\/[TSPDM](\d+)K([\d.]+)(?:M
 const MAX_LINE = 512;
 
 /** Splits a Cargo-IMP file into messages; refuses a file whose last line was cut. */
-export function readCargoImp(path: string, log: IssueLog): ImpMessage[] {
+export function readCargoImp(path: string): ImpMessage[] {
   const fd = openSync(path, 'r');
   let text = '';
   try {
@@ -61,7 +61,6 @@ export function readCargoImp(path: string, log: IssueLog): ImpMessage[] {
   if (last.type === 'FFM' && !last.lines.some((l) => l.text === 'LAST' || l.text === 'CONT')) {
     throw new ImportRefused('IMP_TRUNCATED', 'The last flight manifest (FFM) has no LAST or CONT line: it is cut.', lastLine?.line ?? 0);
   }
-  void log;
   return messages;
 }
 

@@ -2,7 +2,7 @@
 // its places, parties, goods, measures and containers.
 import type { IssueLog } from '../report.ts';
 import { emptyShipment, type ParsedContainer, type ParsedParty, type ParsedShipment, type ParsedVessel } from '../store.ts';
-import type { EdiMessage, EdiSegment } from './tokenizer.ts';
+import { nadParty, type EdiMessage, type EdiSegment } from './tokenizer.ts';
 
 export type CuscarResult = { vessel: ParsedVessel | null; consignments: { shipment: ParsedShipment; segment: number }[] };
 
@@ -92,19 +92,9 @@ export function mapCuscar(msg: EdiMessage, log: IssueLog): CuscarResult {
       case 'NAD': {
         const role = ROLE[el(s, 0)];
         if (!current || !role) break;
-        const name = (s.elements[3] ?? []).filter(Boolean).join(' ') || el(s, 1);
-        if (!name) {
-          log.warn(s.index, 'EDI_PARTY_WITHOUT_NAME', `A ${role} without a name was skipped.`, 'NAD');
-          break;
-        }
-        current.shipment.parties.push({
-          role,
-          name,
-          address: (s.elements[4] ?? []).filter(Boolean).join(' '),
-          city: el(s, 5),
-          postcode: el(s, 7),
-          country: el(s, 8).toUpperCase(),
-        });
+        const party = nadParty(s, role);
+        if (party) current.shipment.parties.push(party);
+        else log.warn(s.index, 'EDI_PARTY_WITHOUT_NAME', `A ${role} without a name was skipped.`, 'NAD');
         break;
       }
       case 'GID':

@@ -3,7 +3,7 @@
 import type { IssueLog } from '../report.ts';
 import { emptyShipment, type ParsedContainer, type ParsedParty, type ParsedShipment } from '../store.ts';
 import { ediDate } from './cuscar.ts';
-import type { EdiMessage, EdiSegment } from './tokenizer.ts';
+import { nadParty, type EdiMessage, type EdiSegment } from './tokenizer.ts';
 
 const ROLE: Record<string, ParsedParty['role']> = { CZ: 'shipper', CN: 'consignee', N1: 'notify', FW: 'forwarder', CA: 'carrier' };
 const el = (s: EdiSegment, i: number, c = 0) => (s.elements[i]?.[c] ?? '').trim();
@@ -52,16 +52,8 @@ export function mapIftmin(msg: EdiMessage, log: IssueLog): { shipment: ParsedShi
         break;
       case 'NAD': {
         const role = ROLE[el(s, 0)];
-        const name = (s.elements[3] ?? []).filter(Boolean).join(' ');
-        if (role && name)
-          sh.parties.push({
-            role,
-            name,
-            address: (s.elements[4] ?? []).filter(Boolean).join(' '),
-            city: el(s, 5),
-            postcode: el(s, 7),
-            country: el(s, 8).toUpperCase(),
-          });
+        const party = role ? nadParty(s, role) : null;
+        if (party) sh.parties.push(party);
         break;
       }
       case 'GID':

@@ -310,3 +310,14 @@ class EnvelopeParser {
     return { messages: this.messages, interchanges: this.interchanges };
   }
 }
+
+/** A party from a NAD segment (C080 name, C059 street, city, postcode, country), or null without a name. */
+export function nadParty<R extends string>(
+  s: EdiSegment,
+  role: R,
+): { role: R; name: string; address: string; city: string; postcode: string; country: string } | null {
+  const el = (i: number) => (s.elements[i]?.[0] ?? '').trim();
+  const name = (s.elements[3] ?? []).filter(Boolean).join(' ') || el(1);
+  if (!name) return null;
+  return { role, name, address: (s.elements[4] ?? []).filter(Boolean).join(' '), city: el(5), postcode: el(7), country: el(8).toUpperCase() };
+}
