@@ -1,20 +1,17 @@
 // Generator figures (issue 3): shipments per second into the workspace writer's input, memory for ten
 // million shipments, and the demo workspace made end to end.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../../electron/core/core.ts';
 import { workspaceStats } from '../../electron/core/records/stats.ts';
-import type { Figure } from './harness.ts';
+import { runJsonChild, type Figure } from './harness.ts';
 
 const RUNNER = fileURLToPath(new URL('./generator-run.ts', import.meta.url));
 
 function run(shipments: number): { shipments: number; seconds: number; perSecond: number; peakRssMb: number } {
-  const r = spawnSync(process.execPath, [RUNNER, String(shipments)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
+  return runJsonChild(RUNNER, [String(shipments)]);
 }
 
 /** `writerRowsPerSecond`: the encrypted insert rate of shipment rows measured in this run (foundation bench). */

@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname } from 'node:path';
+import { spawnSync } from 'node:child_process';
 
 export type Figure = {
   name: string;
@@ -50,4 +51,11 @@ export function report(figures: Figure[], file: string): void {
     JSON.stringify({ at: new Date().toISOString(), machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, figures }, null, 2) + '\n',
   );
   console.log(`\nwritten to ${file}`);
+}
+
+/** Runs a bench child script in a fresh Node process and returns the JSON object on its last output line. */
+export function runJsonChild<T>(script: string, args: string[]): T {
+  const r = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as T;
 }

@@ -1,22 +1,17 @@
 // Import figures (issue 4), each beside a same-run baseline: the same generated records written straight
 // into the same encrypted schema with prepared statements in one transaction (the workspace writer).
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeScenarioFiles } from '../../electron/core/generator/files/index.ts';
 import { DEFAULT_PARAMS, generateScenario } from '../../electron/core/generator/scenario.ts';
-import type { Figure } from './harness.ts';
+import { runJsonChild, type Figure } from './harness.ts';
 
 const RUNNER = fileURLToPath(new URL('./import-run.ts', import.meta.url));
 type Run = { count: number; seconds: number; perSecond: number; peakRssMb: number };
 
-function run(...args: string[]): Run {
-  const r = spawnSync(process.execPath, [RUNNER, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  if (r.status !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!);
-}
+const run = (...args: string[]) => runJsonChild<Run>(RUNNER, args);
 
 export async function importFigures(): Promise<Figure[]> {
   const shipments = Number(process.env['PORTCULLIS_BENCH_IMPORT_SHIPMENTS'] ?? 200_000);

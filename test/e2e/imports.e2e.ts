@@ -4,9 +4,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp } from './harness.ts';
+import { launchBrowser, startApp, type App } from './harness.ts';
 
 const FIXTURES = join(process.cwd(), 'test', 'fixtures', 'edifact');
+
+/** A new workspace, opened on the Imports section. */
+async function openImports(app: App) {
+  await app.core.workspace.create({ dir: join(app.root, 'ws'), name: 'PCU Bar', passphrase: 'amber harbour crane ledger' });
+  await app.page.getByRole('heading', { name: 'PCU Bar' }).waitFor();
+  await app.page.keyboard.press('Alt+2');
+}
 
 describe('imports', () => {
   let browser: Browser;
@@ -21,9 +28,7 @@ describe('imports', () => {
     const app = await startApp(browser);
     const { page } = app;
     try {
-      await app.core.workspace.create({ dir: join(app.root, 'ws'), name: 'PCU Bar', passphrase: 'amber harbour crane ledger' });
-      await page.getByRole('heading', { name: 'PCU Bar' }).waitFor();
-      await page.keyboard.press('Alt+2');
+      await openImports(app);
       const csv = (rows: string[]) => Buffer.from(['Ref;Primalac;Opis robe;Bruto težina;Kontejner', ...rows].join('\r\n'));
       await page
         .getByTestId('file-input')
@@ -61,9 +66,7 @@ describe('imports', () => {
     const app = await startApp(browser);
     const { page } = app;
     try {
-      await app.core.workspace.create({ dir: join(app.root, 'ws'), name: 'PCU Bar', passphrase: 'amber harbour crane ledger' });
-      await page.getByRole('heading', { name: 'PCU Bar' }).waitFor();
-      await page.keyboard.press('Alt+2');
+      await openImports(app);
       await page.getByRole('heading', { name: 'Imports', level: 2 }).waitFor();
       await app.screenshot('12-imports-empty');
 
