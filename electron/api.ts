@@ -8,6 +8,7 @@ import { validateIdentifier } from '../shared/domain/identifiers.ts';
 import { recentAudit, verifyAudit } from './core/audit/audit-log.ts';
 import type { Core } from './core/core.ts';
 import { defaultWorkspacesDir } from './core/app/paths.ts';
+import { containerRecord, partyRecord, shipmentRecord } from './core/records/record-views.ts';
 import { workspaceStats } from './core/records/stats.ts';
 
 export type Handlers = {
@@ -52,9 +53,19 @@ export function createHandlers(core: Core): Handlers {
     'imports.start': (input) => core.imports.start(input),
     'imports.history': ({ limit }) => core.imports.history(limit),
     'imports.preview': ({ uploadId }) => core.imports.preview(uploadId),
+    'imports.discard': ({ uploadId }) => core.imports.discard(uploadId),
     'imports.saveSpec': (input) => core.imports.saveSpec(input),
     'imports.report': ({ importId }) => core.imports.report(importId),
     'imports.undo': ({ importId }) => core.imports.undo(importId),
+    'grids.page': (q) => core.grids.page(q),
+    'grids.values': (q) => core.grids.values(q),
+    'grids.views': ({ grid }) => core.grids.views(grid),
+    'grids.saveView': (input) => core.grids.saveView(input),
+    'grids.deleteView': ({ id }) => core.grids.deleteView(id),
+    'grids.export': (input) => core.grids.export(input),
+    'records.shipment': ({ id }) => shipmentRecord(ws.db(), id),
+    'records.container': ({ id }) => containerRecord(ws.db(), id),
+    'records.party': ({ id }) => partyRecord(ws.db(), id),
     'audit.verify': () => verifyAudit(ws.db()),
     'audit.recent': ({ limit }) => recentAudit(ws.db(), limit),
     'jobs.list': () => core.jobs.list(),

@@ -36,6 +36,7 @@ export async function buildElectron() {
       'workers/integrity': 'electron/workers/integrity-worker.ts',
       'workers/demo': 'electron/workers/demo-worker.ts',
       'workers/import': 'electron/workers/import-worker.ts',
+      'workers/export': 'electron/workers/export-worker.ts',
     },
     outdir: 'out/electron',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

@@ -16,6 +16,8 @@ import type {
 } from './domain/workspace.ts';
 import { IMPORT_FORMAT_NAMES, TABLE_FIELDS, type ImportIssueRow, type ImportSummary, type TablePreview } from './domain/imports.ts';
 import type { ErrorPayload } from './errors.ts';
+import { GridQuerySchema, GridViewStateSchema, type GridPage, type GridValueCount, type GridView } from './domain/grids.ts';
+import type { ContainerRecord, PartyRecord, ShipmentRecord } from './domain/records.ts';
 
 export type MethodDef<I extends z.ZodType, O> = {
   input: I;
@@ -95,6 +97,8 @@ export const methods = {
       })
       .strict(),
   ),
+  /** Drops an upload that will not be imported (the user cancelled the upload or the mapping). */
+  'imports.discard': method<{ discarded: true }>(unlocked)(z.object({ uploadId: z.string().uuid() }).strict()),
   /** For a CSV or spreadsheet upload: header, sample rows, suggested mapping, matching saved specification. */
   'imports.preview': method<TablePreview | null>(unlocked)(z.object({ uploadId: z.string().uuid() }).strict()),
   'imports.saveSpec': method<{ saved: true }>(unlocked)(
@@ -109,6 +113,41 @@ export const methods = {
   'imports.history': method<ImportSummary[]>(unlocked)(z.object({ limit: z.number().int().min(1).max(1000).default(200) }).strict()),
   'imports.report': method<ImportIssueRow[]>(unlocked)(z.object({ importId: z.number().int().min(1) }).strict()),
   'imports.undo': method<{ removed: Record<string, number> }>(unlocked)(z.object({ importId: z.number().int().min(1) }).strict()),
+
+  /** A block of a grid's rows in the view's order, and how many rows match. */
+  'grids.page': method<GridPage>(unlocked)(
+    GridQuerySchema.extend({ start: z.number().int().min(0).max(1_000_000_000), limit: z.number().int().min(1).max(1000) }).strict(),
+  ),
+  /** The values of a column with their counts under the other filters (the set filter's list). */
+  'grids.values': method<GridValueCount[]>(unlocked)(
+    GridQuerySchema.omit({ sort: true })
+      .extend({ column: z.string().max(50) })
+      .strict(),
+  ),
+  'grids.views': method<GridView[]>(unlocked)(z.object({ grid: GridQuerySchema.shape.grid }).strict()),
+  'grids.saveView': method<GridView>(unlocked)(
+    z.object({ grid: GridQuerySchema.shape.grid, name: z.string().trim().min(1).max(100), isDefault: z.boolean(), state: GridViewStateSchema }).strict(),
+  ),
+  'grids.deleteView': method<{ deleted: true }>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
+  /** Writes every row of the view (not only those loaded) to a CSV or XLSX file, as a job. */
+  'grids.export': method<{ jobId: string }>(unlocked)(
+    z
+      .object({
+        query: GridQuerySchema,
+        /** The visible columns in their order, with the header the user reads (in the UI's language). */
+        columns: z
+          .array(z.object({ id: z.string().max(50), label: z.string().max(200) }).strict())
+          .min(1)
+          .max(100),
+        format: z.enum(['csv', 'xlsx']),
+        out: folder,
+      })
+      .strict(),
+  ),
+
+  'records.shipment': method<ShipmentRecord>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
+  'records.container': method<ContainerRecord>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
+  'records.party': method<PartyRecord>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
 
   'audit.verify': method<AuditVerification>(unlocked)(none),
   'audit.recent': method<AuditEntry[]>(unlocked)(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),

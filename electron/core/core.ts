@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { EventBus } from './app/events.ts';
 import { RecentWorkspaces } from './app/recent.ts';
 import { JobRunner } from './jobs/job-runner.ts';
+import { GridService } from './grids/grid-service.ts';
 import { ImportService } from './ingest/import-service.ts';
 import { Uploads } from './ingest/uploads.ts';
 import { WorkspaceService, type Keychain } from './workspace/workspace-service.ts';
@@ -29,6 +30,7 @@ export type Core = {
   recent: RecentWorkspaces;
   workspace: WorkspaceService;
   imports: ImportService;
+  grids: GridService;
   shutdown(): Promise<void>;
 };
 
@@ -46,6 +48,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const uploads = new Uploads();
   const imports = new ImportService({ jobs, events, workspace, uploads, actor: currentActor() });
+  const grids = new GridService({ jobs, workspace, actor: currentActor() });
   return {
     options,
     events,
@@ -53,6 +56,7 @@ export function createCore(options: CoreOptions): Core {
     recent,
     workspace,
     imports,
+    grids,
     async shutdown() {
       await workspace.close();
       uploads.clear();

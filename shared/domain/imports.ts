@@ -2,6 +2,7 @@
 export const IMPORT_FORMAT_NAMES = [
   'csv',
   'xlsx',
+  'xls',
   'ods',
   'cuscar',
   'iftmin',
@@ -14,6 +15,7 @@ export const IMPORT_FORMAT_NAMES = [
   'fwb',
   'fhl',
   'ffm',
+  'xfwb',
 ] as const;
 export type ImportFormatName = (typeof IMPORT_FORMAT_NAMES)[number];
 
@@ -85,7 +87,7 @@ export const TABLE_FIELDS = [
 export type TableField = (typeof TABLE_FIELDS)[number];
 
 export type TablePreview = {
-  format: 'csv' | 'xlsx' | 'ods';
+  format: 'csv' | 'xlsx' | 'xls' | 'ods';
   headers: string[];
   sample: string[][];
   suggestions: { column: number; header: string; field: TableField | null; confidence: number }[];

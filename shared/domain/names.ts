@@ -71,6 +71,7 @@ const CYR: Record<string, string> = {
 };
 
 export function cyrillicToLatin(text: string): string {
+  if (!/[\u0400-\u04ff]/.test(text)) return text;
   let out = '';
   for (const ch of text) out += CYR[ch] ?? ch;
   return out;
@@ -80,6 +81,8 @@ const SPECIAL: Record<string, string> = { Đ: 'DJ', đ: 'dj', ß: 'ss', ı: 'i',
 
 /** Latin letters without diacritics (Đ → DJ, as in ICAO transliteration). */
 export function asciiFold(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
   return cyrillicToLatin(text)
     .replace(/[ĐđßıİØøÆæŁł]/g, (c) => SPECIAL[c]!)
     .normalize('NFD')

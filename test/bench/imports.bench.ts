@@ -13,6 +13,33 @@ type Run = { count: number; seconds: number; perSecond: number; peakRssMb: numbe
 
 const run = (...args: string[]) => runJsonChild<Run>(RUNNER, args);
 
+/** Peak memory of a CSV import of about PORTCULLIS_BENCH_BIG_CSV_MB megabytes (1 GB unless set; 0 skips it). */
+function bigCsv(bytesPerRow: number): Figure[] {
+  const targetMb = Number(process.env['PORTCULLIS_BENCH_BIG_CSV_MB'] ?? 1024);
+  if (targetMb <= 0) return [];
+  const dir = mkdtempSync(join(tmpdir(), 'pc-bench-big-'));
+  try {
+    const shipments = Math.ceil((targetMb * 2 ** 20) / bytesPerRow);
+    const params = { ...DEFAULT_PARAMS, seed: 78, shipments, passengers: 0 };
+    writeScenarioFiles(dir, params, generateScenario(params).items, ['csv']);
+    const file = join(dir, 'manifest.csv');
+    const mb = Math.round(statSync(file).size / 2 ** 20);
+    const r = run('import', file);
+    return [
+      {
+        name: `CSV import of ${mb.toLocaleString('en')} MB (${r.count.toLocaleString('en')} rows): peak memory`,
+        value: r.peakRssMb,
+        unit: 'MB',
+        target: '< 400 MB',
+        pass: r.peakRssMb < 400,
+        note: `${Math.round(r.perSecond).toLocaleString('en')} rows/s`,
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function importFigures(): Promise<Figure[]> {
   const shipments = Number(process.env['PORTCULLIS_BENCH_IMPORT_SHIPMENTS'] ?? 200_000);
   const dir = mkdtempSync(join(tmpdir(), 'pc-bench-files-'));
@@ -26,6 +53,7 @@ export async function importFigures(): Promise<Figure[]> {
     const cuscar = run('import', join(dir, 'cuscar.edi'));
     const paxlst = run('import', join(dir, 'paxlst.edi'));
     const mb = (f: string) => Math.round(statSync(join(dir, f)).size / 2 ** 20);
+    const big = bigCsv(Number(statSync(join(dir, 'manifest.csv')).size / shipments));
     const base = { name: 'same shipments written directly', value: shipBase.perSecond, unit: 'rows/s' };
     return [
       {
@@ -46,6 +74,7 @@ export async function importFigures(): Promise<Figure[]> {
         pass: paxlst.perSecond >= 60_000,
         baseline: { name: 'same passengers written directly', value: paxBase.perSecond, unit: 'rows/s' },
       },
+      ...big,
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

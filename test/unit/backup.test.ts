@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.ts';
 import { PASSPHRASE, testCore, type TestCore } from './helpers/workspace.ts';
+import { SCHEMA_VERSION } from '../../electron/core/workspace/migrations/index.ts';
 
 describe('online encrypted backup and restore', () => {
   let t: TestCore;
@@ -57,7 +58,10 @@ describe('online encrypted backup and restore', () => {
     const original = readFileSync(out);
     const headerLen = original.readUInt32BE(8);
 
-    const headerTampered = Buffer.from(original.toString('latin1').replace('"schemaVersion":6', '"schemaVersion":5'), 'latin1');
+    const headerTampered = Buffer.from(
+      original.toString('latin1').replace(`"schemaVersion":${SCHEMA_VERSION}`, `"schemaVersion":${SCHEMA_VERSION - 1}`),
+      'latin1',
+    );
     writeFileSync(join(t.root, 'h.pcbackup'), headerTampered);
     await expect(t.core.workspace.restore({ backupFile: join(t.root, 'h.pcbackup'), dir: join(t.root, 'rh'), passphrase: PASSPHRASE })).rejects.toMatchObject({
       code: 'BACKUP_INVALID',

@@ -64,6 +64,23 @@ describe('imports through the API', () => {
     });
   });
 
+  it('discards an upload the user cancelled: its bytes are gone and it cannot be imported', async () => {
+    const { uploadId } = await call<{ uploadId: string }>('imports.upload', {
+      uploadId: null,
+      name: 'x.csv',
+      offset: 0,
+      data: Buffer.from('a,b\n').toString('base64'),
+    });
+    const uploaded = () =>
+      readdirSync(tmpdir())
+        .filter((d) => d.startsWith('portcullis-uploads-'))
+        .flatMap((d) => readdirSync(join(tmpdir(), d)));
+    expect(uploaded()).toContain(uploadId);
+    await expect(call('imports.discard', { uploadId })).resolves.toEqual({ discarded: true });
+    expect(uploaded()).not.toContain(uploadId);
+    await expect(call('imports.start', { uploadId, format: null, strict: false })).rejects.toMatchObject({ code: 'UPLOAD_INVALID' });
+  });
+
   it('undo removes exactly the rows an import brought, and keeps it in the history', async () => {
     await importBytes('pax.edi', PAXLST);
     await importBytes('cuscar.edi', CUSCAR);

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors.ts';
 import { openDatabase } from '../../electron/core/workspace/database.ts';
 import { readKeyFile, unlockKeyFile } from '../../electron/core/workspace/keyfile.ts';
 import { PASSPHRASE, testCore, type TestCore } from './helpers/workspace.ts';
+import { SCHEMA_VERSION } from '../../electron/core/workspace/migrations/index.ts';
 
 const fileHash = (f: string) => createHash('sha256').update(readFileSync(f)).digest('hex');
 
@@ -33,7 +34,7 @@ describe('workspace lifecycle', () => {
 
   it('creates an encrypted database with no plaintext of what was stored', async () => {
     const info = await t.core.workspace.create({ dir, name: 'PCU Bar — Tajno', passphrase: PASSPHRASE });
-    expect(info).toMatchObject({ name: 'PCU Bar — Tajno', schemaVersion: 6, autoLockMinutes: 15 });
+    expect(info).toMatchObject({ name: 'PCU Bar — Tajno', schemaVersion: SCHEMA_VERSION, autoLockMinutes: 15 });
     const db = t.core.workspace.db();
     db.prepare(`INSERT INTO party (kind, name, name_norm) VALUES ('company', 'ZEBRA-SECRET TRADING DOO', 'zebra secret trading doo')`).run();
     await t.core.workspace.close();

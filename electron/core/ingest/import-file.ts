@@ -14,9 +14,11 @@ import { mapIftmin } from './edifact/iftmin.ts';
 import { mapPaxlst } from './edifact/paxlst.ts';
 import { mapPnrgov } from './edifact/pnrgov.ts';
 import { LIMITS, readEdifactFile } from './edifact/tokenizer.ts';
-import { mapFfm, mapFhl, mapFwb, readCargoImp } from './cargo-imp/reader.ts';
+import { mapFfm, mapFhl, mapFwb, readCargoImp, type ImpRecord } from './cargo-imp/reader.ts';
+import { readXfwb } from './cargo-xml/xfwb.ts';
 import { csvRows, importTable } from './tabular/csv-import.ts';
 import { readOds } from './tabular/ods-reader.ts';
+import { readXls } from './tabular/xls-reader.ts';
 import { readXlsx } from './tabular/xlsx-reader.ts';
 import { ImportRefused, IssueLog, type ImportReport } from './report.ts';
 import { ImportStore } from './store.ts';
@@ -38,7 +40,7 @@ export type ImportOptions = {
   onProgress?(bytes: number, total: number): void;
 };
 
-/** Looks at the first bytes: EDIFACT (and its message type), Cargo-IMP, a ZIP (XLSX/ODS), legacy XLS, or text. */
+/** Looks at the first bytes: EDIFACT (and its message type), Cargo-IMP, Cargo-XML, a ZIP (XLSX/ODS), legacy XLS, or text. */
 export function detectFormat(path: string): string {
   const fd = openSync(path, 'r');
   const head = Buffer.alloc(8192);
@@ -58,7 +60,11 @@ export function detectFormat(path: string): string {
   }
   const imp = /^(FWB|FHL|FFM|FSU)\//.exec(text);
   if (imp) return imp[1]!.toLowerCase();
-  if (text.startsWith('<?xml')) return 'xml';
+  if (text.startsWith('<')) {
+    // Cargo-XML: the root element (after the declaration and comments) is a Waybill in IATA's namespace.
+    const root = /<(?![?!])(?:[\w.-]+:)?([\w.-]+)[^>]*>/.exec(text);
+    return root && /^Waybill(Message)?$/.test(root[1]!) && /iata:waybill/.test(root[0]) ? 'xfwb' : 'xml';
+  }
   return 'csv';
 }
 
@@ -111,6 +117,12 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
       const store = new ImportStore(db, importId);
       const outcome = { inserted: 0, version: 0, skipped: 0 };
       const ref = (segment: number) => `${fileName} segment ${segment}`;
+      const storeAirWaybills = (records: ImpRecord[]) => {
+        for (const r of records) {
+          const flightId = r.flight ? store.flight(r.flight, `${fileName} line ${r.line}`) : null;
+          outcome[store.shipment(r.shipment, flightId, r.line, `${fileName} line ${r.line}`)]++;
+        }
+      };
       if (format === 'csv') {
         importTable(
           db,
@@ -120,9 +132,11 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
           { spec: opts.spec, mapping: opts.mapping, fileName },
           outcome,
         );
-      } else if (format === 'xlsx' || format === 'ods') {
-        const read = format === 'xlsx' ? readXlsx : readOds;
+      } else if (format === 'xlsx' || format === 'xls' || format === 'ods') {
+        const read = format === 'xlsx' ? readXlsx : format === 'xls' ? readXls : readOds;
         importTable(db, (onRow) => read(path, onRow), store, log, { spec: opts.spec, mapping: opts.mapping, fileName }, outcome);
+      } else if (format === 'xfwb') {
+        storeAirWaybills(readXfwb(path, log));
       } else if (CARGO_IMP.has(format)) {
         for (const m of readCargoImp(path)) {
           if (m.type.toLowerCase() !== format) {
@@ -135,10 +149,7 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
               : m.type === 'FHL'
                 ? mapFhl(m, log)
                 : mapFfm(m, log, String(new Date().getUTCFullYear()));
-          for (const r of records) {
-            const flightId = r.flight ? store.flight(r.flight, `${fileName} line ${r.line}`) : null;
-            outcome[store.shipment(r.shipment, flightId, r.line, `${fileName} line ${r.line}`)]++;
-          }
+          storeAirWaybills(records);
         }
       } else
         readEdifactFile(path, log, {

@@ -26,10 +26,15 @@ export class ImportService {
     return this.deps.uploads.append(input);
   }
 
+  discard(uploadId: string): { discarded: true } {
+    this.deps.uploads.discard(uploadId);
+    return { discarded: true };
+  }
+
   preview(uploadId: string): TablePreview | null {
     const upload = this.deps.uploads.get(uploadId);
     const format = detectFormat(upload.file);
-    return format === 'csv' || format === 'xlsx' || format === 'ods' ? previewTable(this.deps.workspace.db(), upload.file, format) : null;
+    return format === 'csv' || format === 'xlsx' || format === 'xls' || format === 'ods' ? previewTable(this.deps.workspace.db(), upload.file, format) : null;
   }
 
   saveSpec(input: { name: string; headers: string[]; mapping: Record<string, number> }): { saved: true } {

@@ -154,16 +154,24 @@ export class ImportStore {
   }
 
   party(p: ParsedParty, line: number, ref: string): number | bigint {
+    // Most rows repeat a party exactly as spelled before: found by its spelling, no normalising needed.
+    const spelled = `${p.name}\u0000${p.country}\u0000${p.address}\u0000${p.city}`;
+    const known = this.partyCache.get(spelled);
+    if (known !== undefined) return known;
     const norm = normalizeName(p.name);
     const key = `${norm}|${p.country}|${normalizeName(p.address)}|${normalizeName(p.city)}`;
     const cached = this.partyCache.get(key);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      this.partyCache.set(spelled, cached);
+      return cached;
+    }
     const same = (this.s.partyByName.all(norm) as { id: number; country: string | null; address: string | null; city: string | null }[]).find(
       (r) =>
         (r.country ?? '') === p.country && normalizeName(r.address ?? '') === normalizeName(p.address) && normalizeName(r.city ?? '') === normalizeName(p.city),
     );
     const id = same?.id ?? this.s.party.run(p.name, norm, p.address, p.city, p.postcode, p.country, this.importId, line, ref).lastInsertRowid;
     this.partyCache.set(key, id);
+    this.partyCache.set(spelled, id);
     return id;
   }
 

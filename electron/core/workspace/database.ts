@@ -2,6 +2,7 @@
 // to the errors a user can act on.
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, statSync } from 'node:fs';
+import { normalizeName } from '../../../shared/domain/names.ts';
 import { AppError } from '../../../shared/errors.ts';
 
 export type Db = Database.Database;
@@ -17,6 +18,12 @@ function applyKey(db: Db, key: Buffer): void {
   db.pragma('legacy=4');
   // Raw key (x'…'): SQLCipher skips its own PBKDF2; our passphrase KDF has already been paid.
   db.pragma(`key="x'${key.toString('hex')}'"`);
+}
+
+/** SQL functions the schema's triggers call: every connection that writes needs them. */
+export function registerSqlFunctions(db: Db): void {
+  // The quick-search indexes normalise names as the app does (Cyrillic → Latin, no diacritics).
+  db.function('pc_norm', { deterministic: true }, (text: unknown) => normalizeName(typeof text === 'string' ? text : ''));
 }
 
 export function isCorruption(err: unknown): boolean {
@@ -48,6 +55,7 @@ export function openDatabase(file: string, key: Buffer, opts: OpenOptions = {}):
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
+    registerSqlFunctions(db);
     return db;
   } catch (err) {
     db?.close();

@@ -185,13 +185,11 @@ class EnvelopeParser {
     // Line ends are never data: drop them first, so a line break after a release character is harmless.
     const text = input.replace(lineEnds, '');
     let from = 0;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === release) {
-        i++;
-        continue;
-      }
-      if (ch !== term) continue;
+    for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+      // A terminator is data when an odd run of release characters precedes it ("?'" but not "??'").
+      let released = 0;
+      while (release && i - released - 1 >= from && text[i - released - 1] === release) released++;
+      if (released % 2 === 1) continue;
       const raw = text.slice(from, i);
       from = i + 1;
       if (raw.trim() === '') continue;

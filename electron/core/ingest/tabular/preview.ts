@@ -7,12 +7,13 @@ import { headerSignature } from './csv-import.ts';
 import { readCsv, type CsvRow } from './csv-reader.ts';
 import { suggestMapping } from './mapping.ts';
 import { readOds } from './ods-reader.ts';
+import { readXls } from './xls-reader.ts';
 import { readXlsx } from './xlsx-reader.ts';
 
 const SAMPLE_ROWS = 5;
 class Enough extends Error {}
 
-export function previewTable(db: Db, path: string, format: 'csv' | 'xlsx' | 'ods'): TablePreview {
+export function previewTable(db: Db, path: string, format: TablePreview['format']): TablePreview {
   const rows: string[][] = [];
   const take = (row: CsvRow) => {
     rows.push(row.cells);
@@ -21,6 +22,7 @@ export function previewTable(db: Db, path: string, format: 'csv' | 'xlsx' | 'ods
   try {
     if (format === 'csv') readCsv(path, new IssueLog(false), take);
     else if (format === 'xlsx') readXlsx(path, take);
+    else if (format === 'xls') readXls(path, take);
     else readOds(path, take);
   } catch (err) {
     if (!(err instanceof Enough)) throw err;

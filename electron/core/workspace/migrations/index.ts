@@ -1,17 +1,18 @@
 // Numbered migrations: each a small file with one `up`. The runner checks their order, runs the pending
 // ones in one transaction and records the version in user_version; a newer database is refused untouched.
 import { AppError } from '../../../../shared/errors.ts';
-import type { Db } from '../database.ts';
+import { registerSqlFunctions, type Db } from '../database.ts';
 import { m001DomainV1 } from './001-domain-v1.ts';
 import { m002AuditLog } from './002-audit-log.ts';
 import { m003Settings } from './003-settings.ts';
 import { m004ImportVersions } from './004-import-versions.ts';
 import { m005ImportUndo } from './005-import-undo.ts';
 import { m006ImportSpecs } from './006-import-specs.ts';
+import { m007Grids } from './007-grids.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
-export const MIGRATIONS: readonly Migration[] = [m001DomainV1, m002AuditLog, m003Settings, m004ImportVersions, m005ImportUndo, m006ImportSpecs];
+export const MIGRATIONS: readonly Migration[] = [m001DomainV1, m002AuditLog, m003Settings, m004ImportVersions, m005ImportUndo, m006ImportSpecs, m007Grids];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: Db): number {
@@ -35,6 +36,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
     if (m.version !== i + 1) throw new Error(`migration ${m.name} is numbered ${m.version}, expected ${i + 1}`);
   });
   assertNotFromFuture(db, migrations);
+  registerSqlFunctions(db);
   const from = schemaVersion(db);
   const pending = migrations.filter((m) => m.version > from);
   if (pending.length > 0) {

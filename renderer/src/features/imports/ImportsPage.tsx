@@ -17,17 +17,18 @@ import { jobFraction, useJobs } from '../jobs/useJobs.ts';
 import { DropZone } from './DropZone.tsx';
 import { ImportReportView, IssueTable } from './ImportReportView.tsx';
 import { MappingDialog, type MappingAnswer } from './MappingDialog.tsx';
-import { startImport, uploadFile, type TableChoice } from './upload.ts';
+import { discardUpload, startImport, UploadCancelled, uploadFile, type TableChoice } from './upload.ts';
 import { useImportHistory } from './useImportHistory.ts';
 
 type Started = { jobId: string; name: string };
+type Sending = { name: string; sent: number; size: number; abort: AbortController };
 
 export function ImportsPage() {
   const { t, i18n } = useTranslation();
   const [format, setFormat] = useState<ImportFormatName | ''>('');
   const [strict, setStrict] = useState(false);
   const [started, setStarted] = useState<Started[]>([]);
-  const [sending, setSending] = useState<string[]>([]);
+  const [sending, setSending] = useState<Sending[]>([]);
   const [error, setError] = useState<unknown>(null);
   const jobs = useJobs();
   const { history } = useImportHistory();
@@ -40,26 +41,35 @@ export function ImportsPage() {
   async function onFiles(files: File[]) {
     setError(null);
     for (const file of files) {
-      setSending((s) => [...s, file.name]);
+      const upload: Sending = { name: file.name, sent: 0, size: file.size, abort: new AbortController() };
+      setSending((s) => [...s, upload]);
       try {
-        const uploadId = await uploadFile(file);
-        setSending((s) => s.filter((n) => n !== file.name));
+        const uploadId = await uploadFile(
+          file,
+          (sent) => setSending((s) => s.map((u) => (u.abort === upload.abort ? { ...u, sent } : u))),
+          upload.abort.signal,
+        );
+        setSending((s) => s.filter((u) => u.abort !== upload.abort));
         // Tables go through the mapping screen; messages are read as they are.
-        const preview = !format || format === 'csv' || format === 'xlsx' || format === 'ods' ? await api.call('imports.preview', { uploadId }) : null;
+        const preview =
+          !format || format === 'csv' || format === 'xlsx' || format === 'xls' || format === 'ods' ? await api.call('imports.preview', { uploadId }) : null;
         let table: TableChoice | undefined;
         if (preview) {
           const answer = await askMapping(file.name, preview);
           setMappingRequest(null);
-          if (!answer) continue;
+          if (!answer) {
+            await discardUpload(uploadId);
+            continue;
+          }
           if (answer.saveAs) await api.call('imports.saveSpec', { name: answer.saveAs, headers: preview.headers, mapping: answer.mapping });
           table = { mapping: answer.mapping };
         }
         const jobId = await startImport(uploadId, format || null, strict, table);
         setStarted((s) => [{ jobId, name: file.name }, ...s]);
       } catch (err) {
-        setError(err);
+        if (!(err instanceof UploadCancelled)) setError(err);
       } finally {
-        setSending((s) => s.filter((n) => n !== file.name));
+        setSending((s) => s.filter((u) => u.abort !== upload.abort));
       }
     }
   }
@@ -98,10 +108,11 @@ export function ImportsPage() {
       </div>
       <DropZone onFiles={(f) => void onFiles(f)} />
       <ErrorCallout error={error} />
-      {sending.map((name) => (
-        <div key={name} className="pc-row pc-mt">
-          <span>{t('imports.sending', { file: name })}</span>
-          <ProgressBar className="pc-job-bar" />
+      {sending.map((u, i) => (
+        <div key={`${u.name}-${i}`} className="pc-row pc-mt" data-testid="import-sending">
+          <span>{t('imports.sending', { file: u.name })}</span>
+          <ProgressBar className="pc-job-bar" value={u.size > 0 ? u.sent / u.size : undefined} />
+          <Button small minimal icon="cross" text={t('common.cancel')} onClick={() => u.abort.abort()} />
         </div>
       ))}
       {started.map(({ jobId, name }) => {

@@ -11,10 +11,17 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** Sends the file in chunks; returns its upload id. */
-export async function uploadFile(file: File, onSent?: (bytes: number) => void): Promise<string> {
+/** The user stopped an upload; what was sent has been dropped. */
+export class UploadCancelled extends Error {}
+
+/** Sends the file in chunks; returns its upload id. Stops (and drops what was sent) when `signal` aborts. */
+export async function uploadFile(file: File, onSent?: (bytes: number) => void, signal?: AbortSignal): Promise<string> {
   let uploadId: string | null = null;
   for (let offset = 0; offset < file.size || (offset === 0 && file.size === 0); offset += CHUNK) {
+    if (signal?.aborted) {
+      if (uploadId) await discardUpload(uploadId);
+      throw new UploadCancelled();
+    }
     const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK).arrayBuffer());
     const r: { uploadId: string } = await api.call('imports.upload', { uploadId, name: file.name, offset, data: toBase64(bytes) });
     uploadId = r.uploadId;
@@ -22,6 +29,10 @@ export async function uploadFile(file: File, onSent?: (bytes: number) => void): 
     if (file.size === 0) break;
   }
   return uploadId!;
+}
+
+export async function discardUpload(uploadId: string): Promise<void> {
+  await api.call('imports.discard', { uploadId });
 }
 
 export type TableChoice = { mapping: Partial<Record<TableField, number>>; spec?: string };

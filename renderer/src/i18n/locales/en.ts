@@ -25,6 +25,8 @@ export const en = {
     IMPORT_NOT_FOUND: 'There is no such import.',
     IMPORT_ALREADY_UNDONE: 'This import has already been undone.',
     UPLOAD_INVALID: 'The file could not be received completely; please try again.',
+    RECORD_NOT_FOUND: 'This record is no longer in the workspace (an import may have been undone).',
+    EXPORT_FAILED: 'The export could not be written. Check that the folder exists and can be written to.',
     CLI_USAGE: 'The command was not written correctly.',
     INTERNAL: 'Something went wrong inside Portcullis; the details are in the log.',
   },
@@ -140,7 +142,7 @@ export const en = {
   },
   imports: {
     drop: 'Drop files here to import them',
-    formats: 'CSV/TSV, XLSX and ODS manifests; UN/EDIFACT CUSCAR, IFTMIN, IFTSTA, CODECO, COARRI, BAPLIE, PAXLST, PNRGOV; IATA Cargo-IMP FWB, FHL, FFM',
+    formats: 'CSV/TSV, XLSX, XLS and ODS manifests; UN/EDIFACT CUSCAR, IFTMIN, IFTSTA, CODECO, COARRI, BAPLIE, PAXLST, PNRGOV; IATA Cargo-IMP FWB, FHL, FFM',
     choose: 'Choose files…',
     format: 'Format',
     detect: 'Detect from content',

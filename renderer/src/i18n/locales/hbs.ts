@@ -28,6 +28,8 @@ export const hbs: Dictionary = {
     IMPORT_NOT_FOUND: 'Takav uvoz ne postoji.',
     IMPORT_ALREADY_UNDONE: 'Ovaj uvoz je već poništen.',
     UPLOAD_INVALID: 'Datoteka nije primljena u cijelosti; pokušajte ponovo.',
+    RECORD_NOT_FOUND: 'Ovog zapisa više nema u radnom prostoru (možda je neki uvoz poništen).',
+    EXPORT_FAILED: 'Izvoz nije moguće zapisati. Provjerite postoji li mapa i može li se u nju pisati.',
     CLI_USAGE: 'Naredba nije ispravno napisana.',
     INTERNAL: 'Nešto je pošlo po zlu unutar Portcullisa; pojedinosti su u zapisniku.',
   },
@@ -142,7 +144,7 @@ export const hbs: Dictionary = {
   },
   imports: {
     drop: 'Prevucite datoteke ovdje da ih uvezete',
-    formats: 'CSV/TSV, XLSX and ODS manifests; UN/EDIFACT CUSCAR, IFTMIN, IFTSTA, CODECO, COARRI, BAPLIE, PAXLST, PNRGOV; IATA Cargo-IMP FWB, FHL, FFM',
+    formats: 'CSV/TSV, XLSX, XLS and ODS manifests; UN/EDIFACT CUSCAR, IFTMIN, IFTSTA, CODECO, COARRI, BAPLIE, PAXLST, PNRGOV; IATA Cargo-IMP FWB, FHL, FFM',
     choose: 'Izaberite datoteke…',
     format: 'Format',
     detect: 'Prepoznaj iz sadržaja',

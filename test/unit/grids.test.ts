@@ -1,0 +1,283 @@
+// The grids over SQL: every sortable column's block query runs on an index, filters and quick search
+// return exactly what a plain scan finds, paging by seeking equals paging by counting, saved views,
+// exports of the whole view, and the record views behind a row.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { GRIDS, type GridFilter, type GridId, type GridQuery, type GridRow } from '../../shared/domain/grids.ts';
+import { normalizeName } from '../../shared/domain/names.ts';
+import { DEFAULT_PARAMS, generateScenario } from '../../electron/core/generator/scenario.ts';
+import { writeScenario } from '../../electron/core/generator/workspace-writer.ts';
+import { exportGrid } from '../../electron/core/grids/grid-export.ts';
+import { GridQueries } from '../../electron/core/grids/grid-query.ts';
+import { containerRecord, flagTimeline, partyRecord, shipmentRecord } from '../../electron/core/records/record-views.ts';
+import type { Db } from '../../electron/core/workspace/database.ts';
+import { PASSPHRASE, testCore, type TestCore } from './helpers/workspace.ts';
+
+let t: TestCore;
+let db: Db;
+let grids: GridQueries;
+const SHIPMENTS = 1500;
+
+beforeAll(async () => {
+  t = testCore();
+  await t.core.workspace.create({ dir: join(t.root, 'ws'), name: 'grids', passphrase: PASSPHRASE });
+  db = t.core.workspace.db();
+  const params = { ...DEFAULT_PARAMS, seed: 11, shipments: SHIPMENTS, passengers: 300 };
+  writeScenario(db, params, generateScenario(params).items);
+  // A company written in Latin, to be found by its Cyrillic spelling (and the reverse).
+  const party = db
+    .prepare(`INSERT INTO party (kind, name, name_norm, address, city, country) VALUES ('company', ?, ?, ?, ?, 'RS') RETURNING id`)
+    .get('Đurđević Trgovina DOO', normalizeName('Đurđević Trgovina DOO'), 'Bulevar oslobođenja 12', 'Novi Sad') as { id: number };
+  const cyr = db
+    .prepare(`INSERT INTO party (kind, name, name_norm, address, city, country) VALUES ('company', ?, ?, '', 'Београд', 'RS') RETURNING id`)
+    .get('Жарковић Експорт', normalizeName('Жарковић Експорт')) as { id: number };
+  const [a, b] = db.prepare('SELECT id FROM shipment ORDER BY id LIMIT 2').all() as { id: number }[];
+  db.prepare(`INSERT INTO shipment_party (shipment_id, party_id, role) VALUES (?, ?, 'consignee'), (?, ?, 'notify')`).run(a!.id, party.id, b!.id, cyr.id);
+  grids = new GridQueries(() => db);
+});
+afterAll(() => t.dispose());
+
+const query = (grid: GridId, over: Partial<GridQuery> = {}): GridQuery => ({ grid, sort: null, filters: {}, search: '', ...over });
+const all = (q: GridQuery): GridRow[] => [...grids.rows(q, 500)].flat();
+const scan = (grid: GridId): GridRow[] => all(query(grid));
+
+describe('grid queries', () => {
+  it.each(Object.entries(GRIDS).flatMap(([grid, cols]) => cols.filter((c) => 'sortable' in c && c.sortable).map((c) => [grid, c.id] as const)))(
+    '%s sorted by %s reads its blocks on an index, with no sort step',
+    (grid, column) => {
+      for (const dir of ['asc', 'desc'] as const) {
+        const b = grids.blockQuery(query(grid as GridId, { sort: { column, dir } }), 5000, 100);
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${b.sql}`).all(...b.params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+        expect(plan, `${grid} ${column} ${dir}`).not.toMatch(/TEMP B-TREE/);
+        expect(plan).toMatch(/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/);
+      }
+    },
+  );
+
+  it('refuses to sort on a column without an index', () => {
+    expect(() => grids.page(query('shipments', { sort: { column: 'consignee', dir: 'asc' } }), 0, 10)).toThrowError(
+      expect.objectContaining({ code: 'API_INVALID_INPUT' }),
+    );
+  });
+
+  it('pages by seeking past the last row read give the rows that counting (OFFSET) gives, and the exact total', () => {
+    for (const sort of [
+      null,
+      { column: 'arrivalDate', dir: 'asc' as const },
+      { column: 'docNumber', dir: 'desc' as const },
+      { column: 'grossWeightKg', dir: 'desc' as const },
+    ]) {
+      const q = query('shipments', { sort });
+      const sequential = all(q).map((r) => r.id);
+      const fresh = new GridQueries(() => db);
+      const jumped = [...fresh.page(q, 1200, 100).rows, ...fresh.page(q, 300, 100).rows].map((r) => r.id);
+      expect(jumped).toEqual([...sequential.slice(1200, 1300), ...sequential.slice(300, 400)]);
+      expect(new Set(sequential).size).toBe(sequential.length);
+      expect(sequential.length).toBe((db.prepare('SELECT count(*) AS n FROM shipment').get() as { n: number }).n);
+      expect(grids.page(q, 0, 10).total).toBe(sequential.length);
+    }
+  });
+
+  it('sorts as SQLite sorts, NULLs first ascending and last descending', () => {
+    const asc = all(query('shipments', { sort: { column: 'grossWeightKg', dir: 'asc' } })).map((r) => r['grossWeightKg']);
+    const sorted = [...asc].sort((x, y) => (x === null ? -1 : y === null ? 1 : Number(x) - Number(y)));
+    expect(asc).toEqual(sorted);
+  });
+
+  const FILTERS: [GridId, Record<string, GridFilter>, (r: GridRow) => boolean][] = [
+    ['shipments', { mode: { kind: 'set', values: ['air'] } }, (r) => r['mode'] === 'air'],
+    [
+      'shipments',
+      { grossWeightKg: { kind: 'number', min: 1000, max: 5000 } },
+      (r) => r['grossWeightKg'] !== null && +r['grossWeightKg']! >= 1000 && +r['grossWeightKg']! <= 5000,
+    ],
+    ['shipments', { arrivalDate: { kind: 'date', from: '2026-03-01', to: '2026-03-31' } }, (r) => String(r['arrivalDate'] ?? '').slice(0, 7) === '2026-03'],
+    ['shipments', { docValid: { kind: 'flag', value: false } }, (r) => r['docValid'] === 0],
+    [
+      'shipments',
+      { consignee: { kind: 'text', op: 'contains', value: 'doo' } },
+      (r) => normalizeName(String(r['consignee'] ?? '')).includes('doo') || consigneesOf(r.id).some((n) => n.includes('doo')),
+    ],
+    ['shipments', { docNumber: { kind: 'text', op: 'startsWith', value: 'M' } }, (r) => String(r['docNumber']).startsWith('M')],
+    ['parties', { country: { kind: 'set', values: ['RS', 'BA'] } }, (r) => r['country'] === 'RS' || r['country'] === 'BA'],
+    ['containers', { numberValid: { kind: 'flag', value: false } }, (r) => r['numberValid'] === 0],
+    ['passengers', { crew: { kind: 'flag', value: true } }, (r) => r['crew'] === 1],
+  ];
+  const consigneesOf = (id: number) =>
+    (
+      db
+        .prepare(`SELECT p.name_norm AS n FROM shipment_party sp JOIN party p ON p.id = sp.party_id WHERE sp.shipment_id = ? AND sp.role = 'consignee'`)
+        .all(id) as { n: string }[]
+    ).map((r) => r.n);
+
+  it.each(FILTERS.map((f, i) => [i, ...f] as const))('filter %i on %s returns exactly the rows a plain scan finds', (_i, grid, filters, keep) => {
+    const expected = scan(grid)
+      .filter(keep)
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
+    const got = all(query(grid, { filters }))
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
+    expect(got).toEqual(expected);
+    expect(grids.page(query(grid, { filters }), 0, 1).total).toBe(expected.length);
+  });
+
+  /** The quick search's meaning, computed the slow way: every term begins a word of the text. */
+  const matches = (text: string, search: string) => {
+    const words = normalizeName(text).split(' ');
+    return normalizeName(search)
+      .split(' ')
+      .every((term) => words.some((w) => w.startsWith(term)));
+  };
+  const shipmentTexts = (id: number): string[] => {
+    const s = db.prepare('SELECT * FROM shipment WHERE id = ?').get(id) as Record<string, string | null>;
+    const own = [s['doc_number'], s['master_doc_number'], s['goods_description'], s['place_loading'], s['place_discharge'], s['place_delivery'], s['voyage']]
+      .map((x) => x ?? '')
+      .join(' ');
+    const parties = (
+      db.prepare('SELECT p.name_norm, p.address, p.city FROM shipment_party sp JOIN party p ON p.id = sp.party_id WHERE sp.shipment_id = ?').all(id) as {
+        name_norm: string;
+        address: string | null;
+        city: string | null;
+      }[]
+    ).map((p) => `${p.name_norm} ${p.address ?? ''} ${p.city ?? ''}`);
+    return [own, ...parties];
+  };
+
+  it.each(['cement', 'rotterdam', 'doo beo', 'Жарковић', 'zarkovic eksport', 'Ђурђевић', 'durdevic trg'])(
+    'quick search "%s" finds exactly what a scan finds',
+    (search) => {
+      const expected = scan('shipments')
+        .filter((r) => shipmentTexts(r.id).some((text) => matches(text, search)))
+        .map((r) => r.id)
+        .sort((a, b) => a - b);
+      const got = all(query('shipments', { search }))
+        .map((r) => r.id)
+        .sort((a, b) => a - b);
+      expect(got).toEqual(expected);
+    },
+  );
+
+  it('a Cyrillic query finds a company written in Latin, and the reverse', () => {
+    expect(all(query('parties', { search: 'Ђурђевић' })).map((r) => r['name'])).toContain('Đurđević Trgovina DOO');
+    expect(all(query('parties', { search: 'zarkovic' })).map((r) => r['name'])).toContain('Жарковић Експорт');
+    expect(all(query('shipments', { search: 'Ђурђевић' }))).toHaveLength(1);
+  });
+
+  it('lists a column’s values with their counts under the other filters', () => {
+    const values = grids.values(query('shipments', { filters: { mode: { kind: 'set', values: ['sea'] } } }), 'mode');
+    const counts = db.prepare('SELECT mode AS value, count(*) AS count FROM shipment GROUP BY mode ORDER BY count DESC').all() as {
+      value: string;
+      count: number;
+    }[];
+    expect(values).toEqual(counts);
+    const sea = grids.values(query('shipments', { filters: { mode: { kind: 'set', values: ['sea'] } } }), 'placeLoading');
+    expect(sea.reduce((n, v) => n + v.count, 0)).toBe(counts.find((c) => c.value === 'sea')!.count);
+  });
+
+  it('sees writes made after a count was cached', () => {
+    const before = grids.page(query('parties'), 0, 1).total;
+    db.prepare(`INSERT INTO party (kind, name, name_norm, country) VALUES ('company', 'Late Arrival Ltd', 'late arrival ltd', 'ME')`).run();
+    expect(grids.page(query('parties'), 0, 1).total).toBe(before + 1);
+    expect(all(query('parties', { search: 'late arr' })).map((r) => r['name'])).toEqual(['Late Arrival Ltd']);
+  });
+});
+
+describe('saved views', () => {
+  it('keeps views per grid with one default, and refuses unknown columns', () => {
+    const state = {
+      columns: [
+        { id: 'docNumber', width: 180 },
+        { id: 'consignee', pinned: 'left' as const },
+      ],
+      filters: { mode: { kind: 'set' as const, values: ['sea'] } },
+      sort: { column: 'arrivalDate', dir: 'desc' as const },
+      search: '',
+    };
+    const a = t.core.grids.saveView({ grid: 'shipments', name: 'Sea, newest', isDefault: true, state });
+    t.core.grids.saveView({ grid: 'shipments', name: 'Other', isDefault: true, state: { ...state, filters: {} } });
+    const views = t.core.grids.views('shipments');
+    expect(views.map((v) => [v.name, v.isDefault])).toEqual([
+      ['Other', true],
+      ['Sea, newest', false],
+    ]);
+    expect(views.find((v) => v.id === a.id)!.state).toEqual(state);
+    expect(t.core.grids.views('parties')).toEqual([]);
+    expect(() => t.core.grids.saveView({ grid: 'shipments', name: 'Bad', isDefault: false, state: { ...state, columns: [{ id: 'nope' }] } })).toThrowError(
+      expect.objectContaining({ code: 'API_INVALID_INPUT' }),
+    );
+    t.core.grids.deleteView(a.id);
+    expect(t.core.grids.views('shipments').map((v) => v.name)).toEqual(['Other']);
+  });
+});
+
+describe('export', () => {
+  it('writes every row of the filtered view, formulas neutralised, and puts it on the audit log', () => {
+    db.prepare(`UPDATE shipment SET goods_description = '=HYPERLINK("http://x")' WHERE id = (SELECT min(id) FROM shipment WHERE mode = 'sea')`).run();
+    const q = query('shipments', { filters: { mode: { kind: 'set', values: ['sea'] } }, sort: { column: 'docNumber', dir: 'asc' } });
+    const out = join(t.root, 'sea.csv');
+    const r = exportGrid(db, {
+      query: q,
+      columns: [
+        { id: 'docNumber', label: 'B/L' },
+        { id: 'goodsDescription', label: 'Goods' },
+      ],
+      format: 'csv',
+      out,
+      actor: 'test',
+    });
+    const lines = readFileSync(out, 'utf8').trim().split('\r\n');
+    const sea = (db.prepare(`SELECT count(*) AS n FROM shipment WHERE mode = 'sea'`).get() as { n: number }).n;
+    expect(r.rows).toBe(sea);
+    expect(lines).toHaveLength(sea + 1);
+    expect(lines[0]!.replace(/^\ufeff/, '')).toBe('B/L,Goods');
+    expect(lines.some((l) => l.includes(`"'=HYPERLINK(""http://x"")"`))).toBe(true);
+    const audit = db.prepare(`SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1`).get() as { action: string; details: string };
+    expect(audit.action).toBe('grid.export');
+    expect(JSON.parse(audit.details)).toMatchObject({ rows: sea, format: 'csv' });
+  });
+});
+
+describe('record views', () => {
+  it('a shipment with its parties by role, route, containers and provenance', () => {
+    const id = (
+      db
+        .prepare(`SELECT s.id FROM shipment s WHERE mode = 'sea' AND EXISTS (SELECT 1 FROM shipment_container sc WHERE sc.shipment_id = s.id) LIMIT 1`)
+        .get() as { id: number }
+    ).id;
+    const r = shipmentRecord(db, id);
+    expect(r.parties.map((p) => p.role)).toContain('shipper');
+    expect(r.route[0]?.role).toMatch(/receipt|loading/);
+    expect(r.containers.length).toBeGreaterThan(0);
+    expect(r.versions.map((v) => v.id)).toContain(id);
+    expect(() => shipmentRecord(db, 999_999_999)).toThrowError(expect.objectContaining({ code: 'RECORD_NOT_FOUND' }));
+  });
+
+  it('a container’s timeline in time order, and a party’s history with its counterparties', () => {
+    const cid = (db.prepare('SELECT container_id AS id FROM container_event GROUP BY container_id ORDER BY count(*) DESC LIMIT 1').get() as { id: number }).id;
+    const c = containerRecord(db, cid);
+    expect(c.events.length).toBeGreaterThan(1);
+    expect(c.events.map((e) => e.at)).toEqual([...c.events.map((e) => e.at)].sort());
+    const pid = (db.prepare('SELECT party_id AS id FROM shipment_party GROUP BY party_id ORDER BY count(*) DESC LIMIT 1').get() as { id: number }).id;
+    const p = partyRecord(db, pid);
+    const n = (db.prepare('SELECT count(*) AS n FROM shipment_party WHERE party_id = ?').get(pid) as { n: number }).n;
+    expect(p.roles.reduce((s, r) => s + r.count, 0)).toBe(n);
+    expect(p.counterparties.length).toBeGreaterThan(0);
+    expect(p.volume.reduce((s, v) => s + v.count, 0)).toBeLessThanOrEqual(n);
+  });
+
+  it('flags gaps, dwell times, seal changes and transshipments no document announced', () => {
+    const flags = flagTimeline(
+      [
+        { at: '2026-01-01T10:00:00Z', kind: 'gate_in_full', place: 'MAPTM', seal: 'S1' },
+        { at: '2026-01-01T11:00:00Z', kind: 'loaded', place: 'MAPTM', seal: 'S1' },
+        { at: '2026-01-05T08:00:00Z', kind: 'transshipped', place: 'ESALG', seal: 'S1' },
+        { at: '2026-02-10T08:00:00Z', kind: 'discharged', place: 'MEBAR', seal: 'S2' },
+        { at: '2026-03-01T08:00:00Z', kind: 'gate_out_full', place: 'MEBAR', seal: 'S2' },
+      ],
+      new Set(['ITGIT']),
+    );
+    expect(flags).toEqual([[], ['shortDwell'], ['unexpectedTransshipment'], ['gap', 'sealChanged'], ['longDwell']]);
+  });
+});
