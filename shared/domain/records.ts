@@ -35,6 +35,9 @@ export type ShipmentRecord = {
 
 /** What the timeline flags: a long gap, a transshipment no document announced, a very long or very
  * short dwell, a seal that changed. */
+/** Thresholds of the timeline's flags (the core applies them; the views explain them). */
+export const TIMELINE_RULES = { gapDays: 21, longDwellDays: 14, shortDwellHours: 2 };
+
 export type TimelineFlag = 'gap' | 'unexpectedTransshipment' | 'longDwell' | 'shortDwell' | 'sealChanged';
 
 export type ContainerRecord = {

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { coldStartFigures, insertFigures, roundTripFigures, unlockFigures } from './foundation.bench.ts';
 import { demoFigures, generatorFigures } from './generator.bench.ts';
+import { gridFigures } from './grids.bench.ts';
 import { importFigures } from './imports.bench.ts';
 import { report, type Figure } from './harness.ts';
 
@@ -16,6 +17,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   generator: () => generatorFigures(writerRate),
   demo: demoFigures,
   imports: importFigures,
+  grids: gridFigures,
 };
 // The generator's rate is shown beside the writer's (the encrypted insert rate measured in this run).
 let writerRate: number | undefined;

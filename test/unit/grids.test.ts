@@ -176,6 +176,19 @@ describe('grid queries', () => {
     expect(sea.reduce((n, v) => n + v.count, 0)).toBe(counts.find((c) => c.value === 'sea')!.count);
   });
 
+  it('keeps exact row counts of the big tables through inserts and deletes', () => {
+    const counted = () => db.prepare('SELECT tbl, n FROM row_count ORDER BY tbl').all();
+    const actual = () =>
+      ['container', 'party', 'passenger', 'shipment'].map((tbl) => ({ tbl, n: (db.prepare(`SELECT count(*) AS n FROM ${tbl}`).get() as { n: number }).n }));
+    expect(counted()).toEqual(actual());
+    db.transaction(() => {
+      db.prepare(`INSERT INTO party (kind, name, name_norm) VALUES ('company', 'Short Lived', 'short lived')`).run();
+      db.prepare(`DELETE FROM party WHERE name = 'Short Lived'`).run();
+      db.prepare(`INSERT INTO container (number, number_valid) VALUES ('ABCU1234560', 0)`).run();
+    })();
+    expect(counted()).toEqual(actual());
+  });
+
   it('sees writes made after a count was cached', () => {
     const before = grids.page(query('parties'), 0, 1).total;
     db.prepare(`INSERT INTO party (kind, name, name_norm, country) VALUES ('company', 'Late Arrival Ltd', 'late arrival ltd', 'ME')`).run();

@@ -16,6 +16,8 @@ export type ColumnSql = {
 export type GridSql = {
   /** `FROM` clause; the grid's rows are `r`, their id `r.id`. */
   from: string;
+  /** The table whose exact row count (row_count) is an unfiltered grid's total. */
+  table: 'shipment' | 'container' | 'party' | 'passenger';
   columns: Record<string, ColumnSql>;
   /** Ids of rows that a quick search finds: every term starts a word of the row's text (or of one of
    * its parties', for shipments). `fts` is the FTS5 query of the terms; `text` the search as typed. */
@@ -30,6 +32,7 @@ const partyNorm = (role: string) =>
 export const GRID_SQL: Record<GridId, GridSql> = {
   shipments: {
     from: 'shipment r',
+    table: 'shipment',
     columns: {
       docNumber: { sql: 'r.doc_number', notNull: true },
       docValid: { sql: 'r.doc_valid' },
@@ -63,6 +66,7 @@ export const GRID_SQL: Record<GridId, GridSql> = {
   },
   containers: {
     from: 'container r',
+    table: 'container',
     columns: {
       number: { sql: 'r.number', notNull: true },
       numberValid: { sql: 'r.number_valid' },
@@ -81,6 +85,7 @@ export const GRID_SQL: Record<GridId, GridSql> = {
   },
   parties: {
     from: 'party r',
+    table: 'party',
     columns: {
       name: { sql: 'r.name', normalized: 'r.name_norm', sort: 'r.name_norm', notNull: true },
       country: { sql: 'r.country' },
@@ -92,6 +97,7 @@ export const GRID_SQL: Record<GridId, GridSql> = {
   },
   passengers: {
     from: 'passenger r',
+    table: 'passenger',
     columns: {
       surname: { sql: 'r.surname', normalized: 'pc_norm(r.surname)', notNull: true },
       givenNames: { sql: 'r.given_names', normalized: 'pc_norm(r.given_names)' },

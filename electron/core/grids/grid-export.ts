@@ -1,7 +1,8 @@
 // A grid's view written to CSV or XLSX: every matching row in the view's order (not only the rows the
 // screen has loaded), streamed in blocks, formulas neutralised by the writers, written to a temporary
 // name and renamed when complete, so that a cancelled or failed export leaves no partial file.
-import { renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { GridQuery } from '../../../shared/domain/grids.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
@@ -17,6 +18,7 @@ export function exportGrid(db: Db, input: ExportInput, onProgress?: (rows: numbe
   const partial = `${input.out}.partial`;
   let writer: TableWriter;
   try {
+    mkdirSync(dirname(input.out), { recursive: true });
     const header = input.columns.map((c) => c.label);
     writer = input.format === 'csv' ? csvWriter(partial, header) : xlsxWriter(partial, input.query.grid, header);
   } catch (err) {

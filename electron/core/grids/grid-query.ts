@@ -149,6 +149,10 @@ export class GridQueries {
 
   private count(db: Db, q: GridQuery, key: string): number {
     let n = this.counts.get(key);
+    if (n === undefined && Object.keys(q.filters).length === 0 && !q.search.trim()) {
+      n = (db.prepare('SELECT n FROM row_count WHERE tbl = ?').get(GRID_SQL[q.grid].table) as { n: number }).n;
+      this.counts.set(key, n);
+    }
     if (n === undefined) {
       const where = whereOf(q);
       n = (db.prepare(`SELECT count(*) AS n FROM ${GRID_SQL[q.grid].from} WHERE ${where.sql}`).get(...where.params) as { n: number }).n;

@@ -25,6 +25,8 @@ import { ImportStore } from './store.ts';
 
 export const IMPORT_FORMATS = IMPORT_FORMAT_NAMES;
 const CARGO_IMP = new Set(['fwb', 'fhl', 'ffm']);
+/** Page cache during an import (negative: KiB), well inside the memory an import may use. */
+const IMPORT_CACHE_KIB = -65536;
 const EVENT_MESSAGES = new Set(['IFTSTA', 'CODECO', 'COARRI', 'BAPLIE']);
 
 export type ImportOptions = {
@@ -108,116 +110,129 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
     }
     const sha256 = sha256File(path);
     let accepted = 0;
-    db.transaction(() => {
-      const importId = Number(
-        db
-          .prepare(`INSERT INTO import_batch (source_file, format, sha256, started_at, status) VALUES (?, ?, ?, ?, 'running')`)
-          .run(fileName, format, sha256, new Date().toISOString()).lastInsertRowid,
-      );
-      const store = new ImportStore(db, importId);
-      const outcome = { inserted: 0, version: 0, skipped: 0 };
-      const ref = (segment: number) => `${fileName} segment ${segment}`;
-      const storeAirWaybills = (records: ImpRecord[]) => {
-        for (const r of records) {
-          const flightId = r.flight ? store.flight(r.flight, `${fileName} line ${r.line}`) : null;
-          outcome[store.shipment(r.shipment, flightId, r.line, `${fileName} line ${r.line}`)]++;
-        }
-      };
-      if (format === 'csv') {
-        importTable(
-          db,
-          csvRows(path, log, (bytes) => opts.onProgress?.(bytes, size)),
-          store,
-          log,
-          { spec: opts.spec, mapping: opts.mapping, fileName },
-          outcome,
+    // A large import touches index pages all over: a bigger page cache for its duration keeps them
+    // from being spilled and read back (and decrypted) again and again.
+    const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+    db.pragma(`cache_size = ${IMPORT_CACHE_KIB}`);
+    try {
+      db.transaction(() => {
+        const importId = Number(
+          db
+            .prepare(`INSERT INTO import_batch (source_file, format, sha256, started_at, status) VALUES (?, ?, ?, ?, 'running')`)
+            .run(fileName, format, sha256, new Date().toISOString()).lastInsertRowid,
         );
-      } else if (format === 'xlsx' || format === 'xls' || format === 'ods') {
-        const read = format === 'xlsx' ? readXlsx : format === 'xls' ? readXls : readOds;
-        importTable(db, (onRow) => read(path, onRow), store, log, { spec: opts.spec, mapping: opts.mapping, fileName }, outcome);
-      } else if (format === 'xfwb') {
-        storeAirWaybills(readXfwb(path, log));
-      } else if (CARGO_IMP.has(format)) {
-        for (const m of readCargoImp(path)) {
-          if (m.type.toLowerCase() !== format) {
-            log.warn(m.lines[0]?.line ?? 0, 'IMP_MESSAGE_NOT_IMPORTED', `A ${m.type} message in a ${format.toUpperCase()} import was not imported.`);
-            continue;
+        const store = new ImportStore(db, importId);
+        const outcome = { inserted: 0, version: 0, skipped: 0 };
+        const ref = (segment: number) => `${fileName} segment ${segment}`;
+        const storeAirWaybills = (records: ImpRecord[]) => {
+          for (const r of records) {
+            const flightId = r.flight ? store.flight(r.flight, `${fileName} line ${r.line}`) : null;
+            outcome[store.shipment(r.shipment, flightId, r.line, `${fileName} line ${r.line}`)]++;
           }
-          const records =
-            m.type === 'FWB'
-              ? [mapFwb(m, log)].filter((r) => r !== null)
-              : m.type === 'FHL'
-                ? mapFhl(m, log)
-                : mapFfm(m, log, String(new Date().getUTCFullYear()));
-          storeAirWaybills(records);
-        }
-      } else
-        readEdifactFile(path, log, {
-          onProgress: (bytes) => opts.onProgress?.(bytes, size),
-          onMessage(msg) {
-            if (msg.type === 'CUSCAR' && format === 'cuscar') {
-              const r = mapCuscar(msg, log);
-              const vesselId = r.vessel ? store.vessel(r.vessel, ref(msg.segments[0]!.index)) : null;
-              for (const c of r.consignments) outcome[store.shipment(c.shipment, vesselId, c.segment, ref(c.segment))]++;
-            } else if (msg.type === 'PAXLST' && format === 'paxlst') {
-              const r = mapPaxlst(msg, log);
-              if (!r.flight || !r.flight.flightNumber) {
-                log.reject(msg.segments[0]!.index, 'EDI_FLIGHT_MISSING', `Message ${msg.ref} names no flight (TDT); its travellers were not imported.`, 'TDT');
-                return;
-              }
-              const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
-              for (const t of r.travellers) outcome[store.passenger(t.passenger, flightId, t.segment, ref(t.segment))]++;
-            } else if (msg.type === 'IFTMIN' && format === 'iftmin') {
-              const r = mapIftmin(msg, log);
-              if (r) outcome[store.shipment(r.shipment, null, r.segment, ref(r.segment))]++;
-            } else if (msg.type === 'PNRGOV' && format === 'pnrgov') {
-              const r = mapPnrgov(msg, log);
-              if (r.sensitiveDropped > 0)
-                log.note(
-                  msg.segments[0]!.index,
-                  'PNR_SENSITIVE_DATA_DROPPED',
-                  `${r.sensitiveDropped} special service request(s) revealing religion or health were dropped and not stored.`,
-                );
-              if (!r.flight || !r.flight.flightNumber) {
-                log.reject(
-                  msg.segments[0]!.index,
-                  'EDI_FLIGHT_MISSING',
-                  `Message ${msg.ref} names no flight (TVL); its reservations were not imported.`,
-                  'TVL',
-                );
-                return;
-              }
-              const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
-              for (const b of r.bookings) outcome[store.booking(b, flightId, r.flight, b.segment, ref(b.segment))]++;
-            } else if (EVENT_MESSAGES.has(msg.type) && format === msg.type.toLowerCase()) {
-              for (const e of mapEvents(msg, log)) outcome[store.event(e, e.segment, ref(e.segment))]++;
-            } else {
-              log.warn(
-                msg.segments[0]!.index,
-                'EDI_MESSAGE_NOT_IMPORTED',
-                `Message ${msg.ref} is ${msg.type}, not ${format.toUpperCase()}; it was not imported.`,
-              );
+        };
+        if (format === 'csv') {
+          importTable(
+            db,
+            csvRows(path, log, (bytes) => opts.onProgress?.(bytes, size)),
+            store,
+            log,
+            { spec: opts.spec, mapping: opts.mapping, fileName },
+            outcome,
+          );
+        } else if (format === 'xlsx' || format === 'xls' || format === 'ods') {
+          const read = format === 'xlsx' ? readXlsx : format === 'xls' ? readXls : readOds;
+          importTable(db, (onRow) => read(path, onRow), store, log, { spec: opts.spec, mapping: opts.mapping, fileName }, outcome);
+        } else if (format === 'xfwb') {
+          storeAirWaybills(readXfwb(path, log));
+        } else if (CARGO_IMP.has(format)) {
+          for (const m of readCargoImp(path)) {
+            if (m.type.toLowerCase() !== format) {
+              log.warn(m.lines[0]?.line ?? 0, 'IMP_MESSAGE_NOT_IMPORTED', `A ${m.type} message in a ${format.toUpperCase()} import was not imported.`);
+              continue;
             }
-          },
+            const records =
+              m.type === 'FWB'
+                ? [mapFwb(m, log)].filter((r) => r !== null)
+                : m.type === 'FHL'
+                  ? mapFhl(m, log)
+                  : mapFfm(m, log, String(new Date().getUTCFullYear()));
+            storeAirWaybills(records);
+          }
+        } else
+          readEdifactFile(path, log, {
+            onProgress: (bytes) => opts.onProgress?.(bytes, size),
+            onMessage(msg) {
+              if (msg.type === 'CUSCAR' && format === 'cuscar') {
+                const r = mapCuscar(msg, log);
+                const vesselId = r.vessel ? store.vessel(r.vessel, ref(msg.segments[0]!.index)) : null;
+                for (const c of r.consignments) outcome[store.shipment(c.shipment, vesselId, c.segment, ref(c.segment))]++;
+              } else if (msg.type === 'PAXLST' && format === 'paxlst') {
+                const r = mapPaxlst(msg, log);
+                if (!r.flight || !r.flight.flightNumber) {
+                  log.reject(
+                    msg.segments[0]!.index,
+                    'EDI_FLIGHT_MISSING',
+                    `Message ${msg.ref} names no flight (TDT); its travellers were not imported.`,
+                    'TDT',
+                  );
+                  return;
+                }
+                const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
+                for (const t of r.travellers) outcome[store.passenger(t.passenger, flightId, t.segment, ref(t.segment))]++;
+              } else if (msg.type === 'IFTMIN' && format === 'iftmin') {
+                const r = mapIftmin(msg, log);
+                if (r) outcome[store.shipment(r.shipment, null, r.segment, ref(r.segment))]++;
+              } else if (msg.type === 'PNRGOV' && format === 'pnrgov') {
+                const r = mapPnrgov(msg, log);
+                if (r.sensitiveDropped > 0)
+                  log.note(
+                    msg.segments[0]!.index,
+                    'PNR_SENSITIVE_DATA_DROPPED',
+                    `${r.sensitiveDropped} special service request(s) revealing religion or health were dropped and not stored.`,
+                  );
+                if (!r.flight || !r.flight.flightNumber) {
+                  log.reject(
+                    msg.segments[0]!.index,
+                    'EDI_FLIGHT_MISSING',
+                    `Message ${msg.ref} names no flight (TVL); its reservations were not imported.`,
+                    'TVL',
+                  );
+                  return;
+                }
+                const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
+                for (const b of r.bookings) outcome[store.booking(b, flightId, r.flight, b.segment, ref(b.segment))]++;
+              } else if (EVENT_MESSAGES.has(msg.type) && format === msg.type.toLowerCase()) {
+                for (const e of mapEvents(msg, log)) outcome[store.event(e, e.segment, ref(e.segment))]++;
+              } else {
+                log.warn(
+                  msg.segments[0]!.index,
+                  'EDI_MESSAGE_NOT_IMPORTED',
+                  `Message ${msg.ref} is ${msg.type}, not ${format.toUpperCase()}; it was not imported.`,
+                );
+              }
+            },
+          });
+        accepted = outcome.inserted + outcome.version;
+        const issue = db.prepare(`INSERT INTO import_issue (import_id, severity, line, code, message, field) VALUES (?,?,?,?,?,?)`);
+        for (const w of log.warnings) issue.run(importId, 'warning', w.line, w.code, w.message, w.field ?? null);
+        for (const e of log.errors) issue.run(importId, 'error', e.line, e.code, e.message, e.field ?? null);
+        db.prepare(`UPDATE import_batch SET status = 'done', finished_at = ?, row_count = ?, rejected_count = ? WHERE id = ?`).run(
+          new Date().toISOString(),
+          accepted,
+          log.errors.length,
+          importId,
+        );
+        appendAudit(db, {
+          actor: opts.actor,
+          action: 'import.file',
+          entity: 'import_batch',
+          entityId: String(importId),
+          details: { file: fileName, format, sha256, ...outcome, rejected: log.errors.length, warnings: log.warningCount },
         });
-      accepted = outcome.inserted + outcome.version;
-      const issue = db.prepare(`INSERT INTO import_issue (import_id, severity, line, code, message, field) VALUES (?,?,?,?,?,?)`);
-      for (const w of log.warnings) issue.run(importId, 'warning', w.line, w.code, w.message, w.field ?? null);
-      for (const e of log.errors) issue.run(importId, 'error', e.line, e.code, e.message, e.field ?? null);
-      db.prepare(`UPDATE import_batch SET status = 'done', finished_at = ?, row_count = ?, rejected_count = ? WHERE id = ?`).run(
-        new Date().toISOString(),
-        accepted,
-        log.errors.length,
-        importId,
-      );
-      appendAudit(db, {
-        actor: opts.actor,
-        action: 'import.file',
-        entity: 'import_batch',
-        entityId: String(importId),
-        details: { file: fileName, format, sha256, ...outcome, rejected: log.errors.length, warnings: log.warningCount },
-      });
-    })();
+      })();
+    } finally {
+      db.pragma(`cache_size = ${cacheSize}`);
+    }
     return { report: report(format, accepted), refused: false };
   } catch (err) {
     if (err instanceof ImportRefused) {

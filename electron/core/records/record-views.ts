@@ -1,6 +1,13 @@
 // Reads one record for its view: a shipment with everything linked to it, a container's timeline with
 // its anomalies flagged, a party with its history, lanes, counterparties and look-alikes.
-import type { ContainerRecord, PartyRecord, PartyRef, ShipmentRecord, TimelineFlag } from '../../../shared/domain/records.ts';
+import {
+  TIMELINE_RULES,
+  type ContainerRecord,
+  type PartyRecord,
+  type PartyRef,
+  type ShipmentRecord,
+  type TimelineFlag,
+} from '../../../shared/domain/records.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Db } from '../workspace/database.ts';
 
@@ -69,8 +76,6 @@ export function shipmentRecord(db: Db, id: number): ShipmentRecord {
 }
 
 const HOUR = 3_600_000;
-/** Thresholds of the timeline's flags. */
-export const TIMELINE_RULES = { gapDays: 21, longDwellDays: 14, shortDwellHours: 2 };
 
 /** Flags each event of a timeline (sorted by time) against the one before it. */
 export function flagTimeline(events: { at: string; kind: string; place: string | null; seal: string | null }[], expectedPlaces: Set<string>): TimelineFlag[][] {

@@ -9,8 +9,12 @@ import { LANGUAGES } from '../../i18n/index.ts';
 import { useJobs } from '../jobs/useJobs.ts';
 import { ImportsPage } from '../imports/ImportsPage.tsx';
 import { OverviewPage } from '../overview/OverviewPage.tsx';
+import { PassengersPage } from '../passengers/PassengersPage.tsx';
+import type { RecordRef } from '../records/record-ref.ts';
+import { RecordDrawer } from '../records/RecordDrawer.tsx';
 import { NotBuiltYet } from '../sections/NotBuiltYet.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
+import { ShipmentsPage } from '../shipments/ShipmentsPage.tsx';
 import { CommandPalette, type Command } from './CommandPalette.tsx';
 import { NavSidebar } from './NavSidebar.tsx';
 import { SECTIONS, sectionKey } from './sections.ts';
@@ -21,6 +25,7 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
   const { t } = useTranslation();
   const [section, go] = useSection();
   const [paletteOpen, setPaletteOpen] = useState(false);
+  const [records, setRecords] = useState<RecordRef[]>([]);
   const { theme, setTheme, language, setLanguage } = usePreferences();
   const jobs = useJobs();
   const lock = useCallback(() => void api.call('workspace.lock'), []);
@@ -77,10 +82,14 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
   const { handleKeyDown, handleKeyUp } = useHotkeys(hotkeys);
 
   const current = SECTIONS.find((s) => s.id === section)!;
+  // Exports go beside the workspace folder, in "exports" (the export dialog lets the user change it).
+  const exportDir = `${workspace.dir.replace(/[\\/][^\\/]*$/, '')}/exports`;
   let page;
   if (section === 'overview') page = <OverviewPage workspace={workspace} />;
   else if (section === 'settings') page = <SettingsPage workspace={workspace} />;
   else if (section === 'imports') page = <ImportsPage />;
+  else if (section === 'shipments') page = <ShipmentsPage exportDir={exportDir} onOpen={(ref) => setRecords((s) => [...s, ref])} />;
+  else if (section === 'passengers') page = <PassengersPage exportDir={exportDir} />;
   else page = <NotBuiltYet section={current} />;
 
   return (
@@ -104,6 +113,14 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
       <main className="pc-main">{page}</main>
       <StatusBar workspace={workspace} jobs={jobs} />
       <CommandPalette isOpen={paletteOpen} onClose={() => setPaletteOpen(false)} commands={commands} />
+      {records.length > 0 && (
+        <RecordDrawer
+          stack={records}
+          onOpen={(ref) => setRecords((s) => [...s, ref])}
+          onBack={() => setRecords((s) => s.slice(0, -1))}
+          onClose={() => setRecords([])}
+        />
+      )}
     </div>
   );
 }

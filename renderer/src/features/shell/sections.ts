@@ -9,8 +9,8 @@ export type Section = { id: SectionId; icon: IconName; built: boolean };
 export const SECTIONS: readonly Section[] = [
   { id: 'overview', icon: 'dashboard', built: true },
   { id: 'imports', icon: 'import', built: true },
-  { id: 'shipments', icon: 'box', built: false },
-  { id: 'passengers', icon: 'people', built: false },
+  { id: 'shipments', icon: 'box', built: true },
+  { id: 'passengers', icon: 'people', built: true },
   { id: 'targeting', icon: 'locate', built: false },
   { id: 'graph', icon: 'graph', built: false },
   { id: 'cases', icon: 'folder-shared', built: false },
