@@ -8,7 +8,7 @@ import { validateIdentifier } from '../shared/domain/identifiers.ts';
 import { recentAudit, verifyAudit } from './core/audit/audit-log.ts';
 import type { Core } from './core/core.ts';
 import { defaultWorkspacesDir } from './core/app/paths.ts';
-import { containerRecord, partyRecord, shipmentRecord } from './core/records/record-views.ts';
+import { containerRecord, partyRecord, passengerRecord, shipmentRecord } from './core/records/record-views.ts';
 import { workspaceStats } from './core/records/stats.ts';
 
 export type Handlers = {
@@ -66,6 +66,7 @@ export function createHandlers(core: Core): Handlers {
     'records.shipment': ({ id }) => shipmentRecord(ws.db(), id),
     'records.container': ({ id }) => containerRecord(ws.db(), id),
     'records.party': ({ id }) => partyRecord(ws.db(), id),
+    'records.passenger': ({ id }) => passengerRecord(ws.db(), id),
     'audit.verify': () => verifyAudit(ws.db()),
     'audit.recent': ({ limit }) => recentAudit(ws.db(), limit),
     'jobs.list': () => core.jobs.list(),

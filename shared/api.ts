@@ -17,7 +17,7 @@ import type {
 import { IMPORT_FORMAT_NAMES, TABLE_FIELDS, type ImportIssueRow, type ImportSummary, type TablePreview } from './domain/imports.ts';
 import type { ErrorPayload } from './errors.ts';
 import { GridQuerySchema, GridViewStateSchema, type GridPage, type GridValueCount, type GridView } from './domain/grids.ts';
-import type { ContainerRecord, PartyRecord, ShipmentRecord } from './domain/records.ts';
+import type { ContainerRecord, PartyRecord, PassengerRecord, ShipmentRecord } from './domain/records.ts';
 
 export type MethodDef<I extends z.ZodType, O> = {
   input: I;
@@ -148,6 +148,7 @@ export const methods = {
   'records.shipment': method<ShipmentRecord>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
   'records.container': method<ContainerRecord>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
   'records.party': method<PartyRecord>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
+  'records.passenger': method<PassengerRecord>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
 
   'audit.verify': method<AuditVerification>(unlocked)(none),
   'audit.recent': method<AuditEntry[]>(unlocked)(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),

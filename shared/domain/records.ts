@@ -22,8 +22,15 @@ export type ShipmentRecord = {
   declaredValue: number | null;
   currency: string | null;
   freightTerms: string | null;
-  /** Receipt, loading, transshipments, discharge, delivery, in the order the goods travel. */
-  route: { role: 'receipt' | 'loading' | 'transshipment' | 'discharge' | 'delivery'; place: string }[];
+  /** Receipt, loading, transshipments, discharge, delivery, in the order the goods travel; each place with
+   * its name and coordinates from the reference data (null for a country code or an unknown place). */
+  route: {
+    role: 'receipt' | 'loading' | 'transshipment' | 'discharge' | 'delivery';
+    place: string;
+    name: string | null;
+    lat: number | null;
+    lon: number | null;
+  }[];
   departureDate: string | null;
   arrivalDate: string | null;
   conveyance: string | null;
@@ -66,3 +73,73 @@ export type PartyRecord = {
   sameAddress: { id: number; name: string; country: string | null }[];
   shipments: { id: number; docNumber: string; role: string; arrivalDate: string | null; placeLoading: string | null; placeDischarge: string | null }[];
 };
+
+/** A traveller as API and PNR data describe them. Flight numbers are written with their airline designator
+ * (JU1234), as the messages carry them; times are as recorded (UTC). */
+export type PassengerRecord = {
+  id: number;
+  surname: string;
+  givenNames: string | null;
+  birthDate: string | null;
+  sex: string | null;
+  nationality: string | null;
+  crew: boolean;
+  docType: string | null;
+  docNumber: string | null;
+  docCountry: string | null;
+  docExpiry: string | null;
+  /** The MRZ check digits: 1 hold, 0 do not, null not checked. */
+  docValid: number | null;
+  /** The flights the passenger list (API) puts them on, earliest first. */
+  flights: {
+    conveyanceId: number;
+    carrierCode: string | null;
+    flightNumber: string | null;
+    flightDate: string | null;
+    origin: string | null;
+    destination: string | null;
+  }[];
+  /** The reservations (PNR) naming them, each with its itinerary in order. */
+  bookings: {
+    id: number;
+    recordLocator: string;
+    carrierCode: string | null;
+    bookingDate: string | null;
+    ticketingDate: string | null;
+    agency: string | null;
+    paymentForm: string | null;
+    contacts: { type: string; value: string }[];
+    baggage: { pieces: number; weightKg: number }[];
+    segments: {
+      seq: number;
+      carrierCode: string | null;
+      flightNumber: string | null;
+      origin: string;
+      destination: string;
+      departureAt: string | null;
+      arrivalAt: string | null;
+    }[];
+  }[];
+  /** The other travellers on the same reservations, with the locators they share. */
+  coTravellers: { id: number; surname: string; givenNames: string | null; birthDate: string | null; nationality: string | null; recordLocators: string[] }[];
+  /** Other passenger records with the same document number: the same person on another trip, a duplicate, or an alias.
+   * `sameIdentity`: same normalised name and birth date. */
+  sameDocument: {
+    id: number;
+    surname: string;
+    givenNames: string | null;
+    birthDate: string | null;
+    nationality: string | null;
+    docCountry: string | null;
+    flight: string | null;
+    sameIdentity: boolean;
+  }[];
+  source: { file: string | null; importId: number | null; line: number | null; ref: string | null };
+};
+
+/** A flight as travellers read it (JU1234): the messages mostly carry the number with its airline's
+ * designator already in front; where one does not, the designator is put there. */
+export function flightDesignator(carrierCode: string | null, flightNumber: string | null): string | null {
+  if (!flightNumber) return carrierCode || null;
+  return carrierCode && !flightNumber.startsWith(carrierCode) ? `${carrierCode}${flightNumber}` : flightNumber;
+}

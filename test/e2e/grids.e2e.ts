@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp } from './harness.ts';
+import { SCREENSHOT_DIR, launchBrowser, startApp } from './harness.ts';
 
 /** Serbian Latin → Cyrillic, enough for company names. */
 function toCyrillic(latin: string): string {
@@ -149,6 +149,7 @@ describe('grids', () => {
       const drawer = page.getByTestId('record-drawer');
       await drawer.getByTestId('shipment-view').waitFor();
       await app.screenshot('32-shipment-record');
+      await drawer.getByTestId('route-map').screenshot({ path: join(SCREENSHOT_DIR, '32b-route-map.png') });
       await drawer.getByTestId('shipment-view').locator(`[data-testid="record-link"][data-ref^="container:"]`).first().click();
       await drawer.getByTestId('container-view').waitFor();
       expect(await drawer.getByTestId('timeline-event').count()).toBeGreaterThan(0);

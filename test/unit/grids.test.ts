@@ -103,6 +103,14 @@ describe('grid queries', () => {
     ['parties', { country: { kind: 'set', values: ['RS', 'BA'] } }, (r) => r['country'] === 'RS' || r['country'] === 'BA'],
     ['containers', { numberValid: { kind: 'flag', value: false } }, (r) => r['numberValid'] === 0],
     ['passengers', { crew: { kind: 'flag', value: true } }, (r) => r['crew'] === 1],
+    ['events', { kind: { kind: 'set', values: ['discharged', 'loaded'] } }, (r) => r['kind'] === 'discharged' || r['kind'] === 'loaded'],
+    [
+      'events',
+      { at: { kind: 'date', from: '2026-03-01', to: '2026-03-10' } },
+      (r) => String(r['at']) >= '2026-03-01' && String(r['at']).slice(0, 10) <= '2026-03-10',
+    ],
+    ['conveyances', { mode: { kind: 'set', values: ['air'] } }, (r) => r['mode'] === 'air'],
+    ['bookings', { travellers: { kind: 'number', min: 2, max: null } }, (r) => Number(r['travellers']) >= 2],
   ];
   const consigneesOf = (id: number) =>
     (
@@ -159,6 +167,28 @@ describe('grid queries', () => {
     },
   );
 
+  it('finds container events by container number, bookings by locator or traveller, vessels by name', () => {
+    const event = db.prepare('SELECT e.id, k.number FROM container_event e JOIN container k ON k.id = e.container_id LIMIT 1').get() as {
+      id: number;
+      number: string;
+    };
+    const events = all(query('events', { search: event.number.slice(0, 7).toLowerCase() }));
+    expect(events.map((r) => r.id)).toContain(event.id);
+    expect(events.every((r) => String(r['container']).startsWith(event.number.slice(0, 7)))).toBe(true);
+    const booking = db
+      .prepare(
+        'SELECT b.id, b.record_locator AS locator, p.surname FROM booking b JOIN booking_passenger bp ON bp.booking_id = b.id JOIN passenger p ON p.id = bp.passenger_id LIMIT 1',
+      )
+      .get() as { id: number; locator: string; surname: string };
+    expect(all(query('bookings', { search: booking.locator })).map((r) => r.id)).toContain(booking.id);
+    expect(all(query('bookings', { search: booking.surname })).map((r) => r.id)).toContain(booking.id);
+    const vessel = db.prepare(`SELECT id, vessel_name AS name FROM conveyance WHERE mode = 'sea' AND vessel_name IS NOT NULL LIMIT 1`).get() as {
+      id: number;
+      name: string;
+    };
+    expect(all(query('conveyances', { search: vessel.name.split(' ').at(-1)! })).map((r) => r.id)).toContain(vessel.id);
+  });
+
   it('a Cyrillic query finds a company written in Latin, and the reverse', () => {
     expect(all(query('parties', { search: 'Ђурђевић' })).map((r) => r['name'])).toContain('Đurđević Trgovina DOO');
     expect(all(query('parties', { search: 'zarkovic' })).map((r) => r['name'])).toContain('Жарковић Експорт');
@@ -179,7 +209,10 @@ describe('grid queries', () => {
   it('keeps exact row counts of the big tables through inserts and deletes', () => {
     const counted = () => db.prepare('SELECT tbl, n FROM row_count ORDER BY tbl').all();
     const actual = () =>
-      ['container', 'party', 'passenger', 'shipment'].map((tbl) => ({ tbl, n: (db.prepare(`SELECT count(*) AS n FROM ${tbl}`).get() as { n: number }).n }));
+      ['booking', 'container', 'container_event', 'conveyance', 'party', 'passenger', 'shipment'].map((tbl) => ({
+        tbl,
+        n: (db.prepare(`SELECT count(*) AS n FROM ${tbl}`).get() as { n: number }).n,
+      }));
     expect(counted()).toEqual(actual());
     db.transaction(() => {
       db.prepare(`INSERT INTO party (kind, name, name_norm) VALUES ('company', 'Short Lived', 'short lived')`).run();

@@ -17,7 +17,7 @@ export type GridSql = {
   /** `FROM` clause; the grid's rows are `r`, their id `r.id`. */
   from: string;
   /** The table whose exact row count (row_count) is an unfiltered grid's total. */
-  table: 'shipment' | 'container' | 'party' | 'passenger';
+  table: 'shipment' | 'container' | 'party' | 'passenger' | 'container_event' | 'conveyance' | 'booking';
   columns: Record<string, ColumnSql>;
   /** Ids of rows that a quick search finds: every term starts a word of the row's text (or of one of
    * its parties', for shipments). `fts` is the FTS5 query of the terms; `text` the search as typed. */
@@ -94,6 +94,71 @@ export const GRID_SQL: Record<GridId, GridSql> = {
       shipments: { sql: '(SELECT count(*) FROM shipment_party sp WHERE sp.party_id = r.id)' },
     },
     search: ({ fts }) => ({ sql: 'SELECT rowid FROM party_search WHERE party_search MATCH ?', params: [fts] }),
+  },
+  events: {
+    from: 'container_event r',
+    table: 'container_event',
+    columns: {
+      at: { sql: 'r.at', notNull: true },
+      containerId: { sql: 'r.container_id', notNull: true },
+      container: { sql: '(SELECT k.number FROM container k WHERE k.id = r.container_id)' },
+      kind: { sql: 'r.kind', notNull: true },
+      place: { sql: 'r.place' },
+      conveyance: { sql: '(SELECT coalesce(c.vessel_name, c.carrier_code || c.flight_number) FROM conveyance c WHERE c.id = r.conveyance_id)' },
+      seal: { sql: 'r.seal' },
+      fullEmpty: { sql: 'r.full_empty' },
+      status: { sql: 'r.status_text' },
+      source: { sql: 'r.source_ref' },
+    },
+    // Events of the containers whose number begins with the search.
+    search: ({ text }) => ({
+      sql: `SELECT e.id FROM container k JOIN container_event e ON e.container_id = k.id WHERE k.number >= ? AND k.number < ? || 'ZZZZZZZZZZZ'`,
+      params: [text.toUpperCase(), text.toUpperCase()],
+    }),
+  },
+  conveyances: {
+    from: 'conveyance r',
+    table: 'conveyance',
+    columns: {
+      mode: { sql: 'r.mode', notNull: true },
+      name: { sql: 'r.vessel_name', normalized: 'pc_norm(r.vessel_name)' },
+      imo: { sql: 'r.imo' },
+      imoValid: { sql: 'r.imo_valid' },
+      flag: { sql: 'r.flag' },
+      carrier: { sql: 'r.carrier_code' },
+      flightNumber: { sql: 'r.flight_number' },
+      flightDate: { sql: 'r.flight_date' },
+      shipments: { sql: '(SELECT count(*) FROM shipment s WHERE s.conveyance_id = r.id)' },
+      travellers: { sql: '(SELECT count(*) FROM passenger_flight f WHERE f.conveyance_id = r.id)' },
+    },
+    // A small table: vessel names, IMO numbers and flight numbers by their words.
+    search: ({ text }) => ({
+      sql: `SELECT id FROM conveyance WHERE ' ' || pc_norm(coalesce(vessel_name, '') || ' ' || coalesce(imo, '') || ' ' || coalesce(carrier_code || flight_number, ''))
+        LIKE '% ' || pc_norm(?) || '%'`,
+      params: [text],
+    }),
+  },
+  bookings: {
+    from: 'booking r',
+    table: 'booking',
+    columns: {
+      recordLocator: { sql: 'r.record_locator', notNull: true },
+      carrier: { sql: 'r.carrier_code' },
+      bookingDate: { sql: 'r.booking_date' },
+      ticketingDate: { sql: 'r.ticketing_date' },
+      agency: { sql: 'r.agency', normalized: 'pc_norm(r.agency)' },
+      paymentForm: { sql: 'r.payment_form' },
+      travellers: { sql: '(SELECT count(*) FROM booking_passenger bp WHERE bp.booking_id = r.id)' },
+      itinerary: {
+        sql: `(SELECT group_concat(g.origin || '–' || g.destination, ' ') FROM (SELECT origin, destination FROM itinerary_segment WHERE booking_id = r.id ORDER BY seq) g)`,
+      },
+    },
+    // Record locators by their beginning, and the names of the travellers on the booking.
+    search: ({ fts, text }) => ({
+      sql: `SELECT id FROM booking WHERE record_locator >= ? AND record_locator < ? || 'ZZZZZZ'
+        UNION SELECT bp.booking_id FROM booking_passenger bp WHERE bp.passenger_id IN (SELECT rowid FROM passenger_search WHERE passenger_search MATCH ?)`,
+      params: [text.toUpperCase(), text.toUpperCase(), fts],
+    }),
   },
   passengers: {
     from: 'passenger r',

@@ -2,14 +2,17 @@
 // its anomalies flagged, a party with its history, lanes, counterparties and look-alikes.
 import {
   TIMELINE_RULES,
+  flightDesignator,
   type ContainerRecord,
   type PartyRecord,
+  type PassengerRecord,
   type PartyRef,
   type ShipmentRecord,
   type TimelineFlag,
 } from '../../../shared/domain/records.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Db } from '../workspace/database.ts';
+import { placeCoordinates } from './places.ts';
 
 const notFound = (what: string) => new AppError('RECORD_NOT_FOUND', `There is no such ${what} in this workspace.`);
 const list = (json: string | null): string[] => (json ? (JSON.parse(json) as string[]) : []);
@@ -25,7 +28,8 @@ export function shipmentRecord(db: Db, id: number): ShipmentRecord {
   const str = (k: string) => (s[k] === null || s[k] === undefined ? null : String(s[k]));
   const num = (k: string) => (s[k] === null || s[k] === undefined ? null : Number(s[k]));
   const route: ShipmentRecord['route'] = [];
-  const at = (role: ShipmentRecord['route'][number]['role'], place: string | null) => place && route.push({ role, place });
+  const at = (role: ShipmentRecord['route'][number]['role'], place: string | null) =>
+    place && route.push({ role, place, ...placeCoordinates(place, String(s['mode'])) });
   at('receipt', str('place_receipt'));
   at('loading', str('place_loading'));
   for (const p of list(str('places_transshipment'))) at('transshipment', p);
@@ -189,4 +193,100 @@ function addressQuery(address: string): string {
     .filter((w) => w.length > 1)
     .slice(0, 6);
   return words.length ? words.map((w) => `"${w}"`).join(' ') : '""';
+}
+
+/** At most this many co-travellers and same-document records are listed. */
+const PASSENGER_LIST_LIMIT = 200;
+
+export function passengerRecord(db: Db, id: number): PassengerRecord {
+  const p = db
+    .prepare(
+      `SELECT p.id, p.surname, p.given_names, p.name_norm, p.birth_date, p.sex, p.nationality, p.is_crew, p.doc_type, p.doc_number, p.doc_country,
+              p.doc_expiry, p.doc_valid, p.import_id, p.source_line, p.source_ref, b.source_file
+       FROM passenger p LEFT JOIN import_batch b ON b.id = p.import_id WHERE p.id = ?`,
+    )
+    .get(id) as
+    | {
+        id: number;
+        surname: string;
+        given_names: string | null;
+        name_norm: string;
+        birth_date: string | null;
+        sex: string | null;
+        nationality: string | null;
+        is_crew: number;
+        doc_type: string | null;
+        doc_number: string | null;
+        doc_country: string | null;
+        doc_expiry: string | null;
+        doc_valid: number | null;
+        import_id: number | null;
+        source_line: number | null;
+        source_ref: string | null;
+        source_file: string | null;
+      }
+    | undefined;
+  if (!p) throw notFound('passenger');
+  const flightsOf = db.prepare(
+    `SELECT c.id AS conveyanceId, c.carrier_code AS carrierCode, c.flight_number AS flightNumber, c.flight_date AS flightDate, f.origin, f.destination
+     FROM passenger_flight f JOIN conveyance c ON c.id = f.conveyance_id WHERE f.passenger_id = ? ORDER BY c.flight_date, c.id`,
+  );
+  const segmentsOf = db.prepare(
+    `SELECT seq, carrier_code AS carrierCode, flight_number AS flightNumber, origin, destination, departure_at AS departureAt, arrival_at AS arrivalAt
+     FROM itinerary_segment WHERE booking_id = ? ORDER BY seq`,
+  );
+  const bookings = db
+    .prepare(
+      `SELECT b.id, b.record_locator AS recordLocator, b.carrier_code AS carrierCode, b.booking_date AS bookingDate, b.ticketing_date AS ticketingDate,
+              b.agency, b.payment_form AS paymentForm, b.contacts, b.baggage
+       FROM booking_passenger bp JOIN booking b ON b.id = bp.booking_id WHERE bp.passenger_id = ? ORDER BY b.booking_date, b.id`,
+    )
+    .all(id) as (Omit<PassengerRecord['bookings'][number], 'contacts' | 'baggage' | 'segments'> & { contacts: string; baggage: string })[];
+  const coTravellers = db
+    .prepare(
+      `SELECT p.id, p.surname, p.given_names AS givenNames, p.birth_date AS birthDate, p.nationality, json_group_array(DISTINCT b.record_locator) AS locators
+       FROM booking_passenger bp JOIN booking_passenger o ON o.booking_id = bp.booking_id AND o.passenger_id <> bp.passenger_id
+       JOIN passenger p ON p.id = o.passenger_id JOIN booking b ON b.id = bp.booking_id
+       WHERE bp.passenger_id = ? GROUP BY p.id ORDER BY p.surname, p.given_names, p.id LIMIT ${PASSENGER_LIST_LIMIT}`,
+    )
+    .all(id) as (Omit<PassengerRecord['coTravellers'][number], 'recordLocators'> & { locators: string })[];
+  const sameDocument = p.doc_number
+    ? (db
+        .prepare(
+          `SELECT id, surname, given_names AS givenNames, birth_date AS birthDate, nationality, doc_country AS docCountry,
+                  name_norm = ? AND birth_date IS ? AS sameIdentity
+           FROM passenger WHERE doc_number = ? AND id <> ? ORDER BY doc_country IS ? DESC, id LIMIT ${PASSENGER_LIST_LIMIT}`,
+        )
+        .all(p.name_norm, p.birth_date, p.doc_number, id, p.doc_country) as (Omit<PassengerRecord['sameDocument'][number], 'flight' | 'sameIdentity'> & {
+        sameIdentity: number;
+      })[])
+    : [];
+  const firstFlight = (passengerId: number): string | null => {
+    const f = flightsOf.get(passengerId) as PassengerRecord['flights'][number] | undefined;
+    return f ? [flightDesignator(f.carrierCode, f.flightNumber), f.flightDate].filter(Boolean).join(' ') || null : null;
+  };
+  return {
+    id: p.id,
+    surname: p.surname,
+    givenNames: p.given_names,
+    birthDate: p.birth_date,
+    sex: p.sex,
+    nationality: p.nationality,
+    crew: p.is_crew === 1,
+    docType: p.doc_type,
+    docNumber: p.doc_number,
+    docCountry: p.doc_country,
+    docExpiry: p.doc_expiry,
+    docValid: p.doc_valid,
+    flights: flightsOf.all(id) as PassengerRecord['flights'],
+    bookings: bookings.map((b) => ({
+      ...b,
+      contacts: JSON.parse(b.contacts) as PassengerRecord['bookings'][number]['contacts'],
+      baggage: JSON.parse(b.baggage) as PassengerRecord['bookings'][number]['baggage'],
+      segments: segmentsOf.all(b.id) as PassengerRecord['bookings'][number]['segments'],
+    })),
+    coTravellers: coTravellers.map(({ locators, ...c }) => ({ ...c, recordLocators: JSON.parse(locators) as string[] })),
+    sameDocument: sameDocument.map((o) => ({ ...o, flight: firstFlight(o.id), sameIdentity: o.sameIdentity === 1 })),
+    source: { file: p.source_file, importId: p.import_id, line: p.source_line, ref: p.source_ref },
+  };
 }

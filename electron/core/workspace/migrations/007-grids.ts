@@ -25,7 +25,7 @@ END;
 INSERT INTO ${table}_search (rowid, text) SELECT id, ${text.replaceAll('new.', '')} FROM ${table};`;
 }
 
-function rowCounter(table: string): string {
+export function rowCounter(table: string): string {
   return `
 INSERT INTO row_count (tbl, n) SELECT '${table}', count(*) FROM ${table};
 CREATE TRIGGER ${table}_count_insert AFTER INSERT ON ${table} BEGIN UPDATE row_count SET n = n + 1 WHERE tbl = '${table}'; END;

@@ -9,10 +9,20 @@ import { m004ImportVersions } from './004-import-versions.ts';
 import { m005ImportUndo } from './005-import-undo.ts';
 import { m006ImportSpecs } from './006-import-specs.ts';
 import { m007Grids } from './007-grids.ts';
+import { m008MoreGrids } from './008-more-grids.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
-export const MIGRATIONS: readonly Migration[] = [m001DomainV1, m002AuditLog, m003Settings, m004ImportVersions, m005ImportUndo, m006ImportSpecs, m007Grids];
+export const MIGRATIONS: readonly Migration[] = [
+  m001DomainV1,
+  m002AuditLog,
+  m003Settings,
+  m004ImportVersions,
+  m005ImportUndo,
+  m006ImportSpecs,
+  m007Grids,
+  m008MoreGrids,
+];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function schemaVersion(db: Db): number {

@@ -35,8 +35,19 @@ const TABLES: Record<GridId, string[]> = {
   containers: ['container', 'container_event', 'shipment'],
   parties: ['party', 'shipment'],
   passengers: ['passenger', 'conveyance'],
+  events: ['container_event', 'container', 'conveyance'],
+  conveyances: ['conveyance', 'shipment', 'passenger'],
+  bookings: ['booking', 'passenger'],
 };
-const LINK: Record<GridId, string> = { shipments: 'docNumber', containers: 'number', parties: 'name', passengers: 'surname' };
+const LINK: Record<GridId, string> = {
+  shipments: 'docNumber',
+  containers: 'number',
+  parties: 'name',
+  passengers: 'surname',
+  events: 'container',
+  conveyances: 'name',
+  bookings: 'recordLocator',
+};
 
 /** `onOpen`: where the grid's records have a view of their own. */
 type Props = { grid: GridId; onOpen?: (row: GridRow) => void; exportDir: string };

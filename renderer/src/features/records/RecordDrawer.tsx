@@ -1,4 +1,4 @@
-// The record drawer: shows the record on top of a stack of opened records (shipment, container, party),
+// The record drawer: shows the record on top of a stack of opened records (shipment, container, party, passenger),
 // with Back to the one before, Print (only the drawer's content prints) and Escape to close. The stack
 // itself belongs to whoever mounts the drawer; links in the views push onto it through `onOpen`.
 import { Button, Classes, Drawer, DrawerSize, H4, Icon, Spinner, type IconName } from '@blueprintjs/core';
@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { ContainerView } from './ContainerView.tsx';
 import { PartyView } from './PartyView.tsx';
+import { PassengerView } from './PassengerView.tsx';
 import { recordKey, type RecordRef } from './record-ref.ts';
 import { ShipmentView } from './ShipmentView.tsx';
 import { useRecord, type Loaded } from './useRecord.ts';
@@ -14,7 +15,7 @@ import './records.css';
 
 type Props = { stack: RecordRef[]; onOpen(ref: RecordRef): void; onBack(): void; onClose(): void };
 
-const ICONS: Record<RecordRef['kind'], IconName> = { shipment: 'document', container: 'cube', party: 'office' };
+const ICONS: Record<RecordRef['kind'], IconName> = { shipment: 'document', container: 'cube', party: 'office', passenger: 'person' };
 
 function titleOf(loaded: Loaded): string {
   switch (loaded.kind) {
@@ -24,6 +25,8 @@ function titleOf(loaded: Loaded): string {
       return loaded.record.number;
     case 'party':
       return loaded.record.name;
+    case 'passenger':
+      return [loaded.record.surname, loaded.record.givenNames].filter(Boolean).join(', ');
   }
 }
 
@@ -87,6 +90,8 @@ export function RecordDrawer({ stack, onOpen, onBack, onClose }: Props) {
             <ContainerView record={shown.loaded.record} onOpen={onOpen} />
           ) : shown.loaded?.kind === 'party' ? (
             <PartyView record={shown.loaded.record} onOpen={onOpen} />
+          ) : shown.loaded?.kind === 'passenger' ? (
+            <PassengerView record={shown.loaded.record} onOpen={onOpen} />
           ) : null}
         </div>
       </div>

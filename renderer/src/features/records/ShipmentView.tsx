@@ -1,11 +1,12 @@
 // One transport document as a whole: what it is and which version, who is named on it, the goods, the
-// route the goods take, its containers, and the file and line it was read from. (The route map comes
-// separately, with its own offline basemap.)
+// route the goods take (with a map drawn on a bundled basemap, see RouteMap), its containers, and the file
+// and line it was read from.
 import { Classes, H3, HTMLTable, Icon, Intent, Tag, Tooltip } from '@blueprintjs/core';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShipmentRecord } from '../../../../shared/domain/records.ts';
 import { Facts, Muted, NONE, RecordLink, Section, useRecordFormat, type OpenRecord } from './record-parts.tsx';
+import { RouteMap } from './RouteMap.tsx';
 
 export function ShipmentView({ record: s, onOpen }: { record: ShipmentRecord; onOpen: OpenRecord }) {
   const { t } = useTranslation();
@@ -135,6 +136,7 @@ export function ShipmentView({ record: s, onOpen }: { record: ShipmentRecord; on
             ))}
           </ol>
         )}
+        {s.route.length > 0 && <RouteMap route={s.route} />}
         <Facts
           rows={[
             [t('fields.departureDate'), f.date(s.departureDate)],

@@ -1,14 +1,18 @@
 // Reads the record a drawer shows, and reads it again when its tables change (an undone import may have
 // removed it: the view then says so).
 import { useEffect, useState } from 'react';
-import type { ContainerRecord, PartyRecord, ShipmentRecord } from '../../../../shared/domain/records.ts';
+import type { ContainerRecord, PartyRecord, PassengerRecord, ShipmentRecord } from '../../../../shared/domain/records.ts';
 import { api } from '../../api.ts';
 import { recordKey, type RecordRef } from './record-ref.ts';
 
 /** A `data.changed` naming one of these reloads the record on show. */
-const TABLES = ['shipment', 'party', 'container', 'container_event', 'conveyance', 'import_batch'];
+const TABLES = ['shipment', 'party', 'container', 'container_event', 'conveyance', 'import_batch', 'passenger', 'booking'];
 
-export type Loaded = { kind: 'shipment'; record: ShipmentRecord } | { kind: 'container'; record: ContainerRecord } | { kind: 'party'; record: PartyRecord };
+export type Loaded =
+  | { kind: 'shipment'; record: ShipmentRecord }
+  | { kind: 'container'; record: ContainerRecord }
+  | { kind: 'party'; record: PartyRecord }
+  | { kind: 'passenger'; record: PassengerRecord };
 export type Outcome = { key: string; loaded: Loaded | null; error: unknown };
 
 async function load(ref: RecordRef): Promise<Loaded> {
@@ -19,6 +23,8 @@ async function load(ref: RecordRef): Promise<Loaded> {
       return { kind: 'container', record: await api.call('records.container', { id: ref.id }) };
     case 'party':
       return { kind: 'party', record: await api.call('records.party', { id: ref.id }) };
+    case 'passenger':
+      return { kind: 'passenger', record: await api.call('records.passenger', { id: ref.id }) };
   }
 }
 

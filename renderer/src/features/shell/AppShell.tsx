@@ -89,7 +89,7 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
   else if (section === 'settings') page = <SettingsPage workspace={workspace} />;
   else if (section === 'imports') page = <ImportsPage />;
   else if (section === 'shipments') page = <ShipmentsPage exportDir={exportDir} onOpen={(ref) => setRecords((s) => [...s, ref])} />;
-  else if (section === 'passengers') page = <PassengersPage exportDir={exportDir} />;
+  else if (section === 'passengers') page = <PassengersPage exportDir={exportDir} onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else page = <NotBuiltYet section={current} />;
 
   return (
