@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportOutcome } from '../../electron/core/ingest/import-file.ts';
+import { pendingDerived } from '../../electron/core/workspace/derived.ts';
 import { PASSPHRASE, testCore, type TestCore } from './helpers/workspace.ts';
 
 const CUSCAR = readFileSync(join(process.cwd(), 'test', 'fixtures', 'edifact', 'cuscar-basic.edi'));
@@ -96,6 +97,11 @@ describe('imports through the API', () => {
     expect(t.core.workspace.db().prepare("SELECT action FROM audit_log WHERE action = 'import.undo'").all()).toHaveLength(1);
     const integrity = t.core.workspace.db().pragma('integrity_check') as { integrity_check: string }[];
     expect(integrity[0]!.integrity_check).toBe('ok');
+    // The grids' counts and search followed the import and its undo, with nothing left to catch up.
+    expect(pendingDerived(t.core.workspace.db())).toEqual([]);
+    expect(await call('grids.page', { grid: 'shipments', filters: {}, search: '', sort: null, start: 0, limit: 10 })).toEqual({ rows: [], total: 0 });
+    const pax = await call<{ total: number }>('grids.page', { grid: 'passengers', filters: {}, search: '', sort: null, start: 0, limit: 10 });
+    expect(pax.total).toBe(2);
   });
 
   it('previews a table with suggestions, saves a specification, and finds it again by the headers', async () => {

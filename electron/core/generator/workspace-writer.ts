@@ -6,6 +6,7 @@ import { normalizeName } from '../../../shared/domain/names.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../workspace/database.ts';
+import { catchUp } from '../workspace/derived.ts';
 import type { GenConveyance, ScenarioItem, ScenarioParams } from './model.ts';
 
 export type WriteCounts = {
@@ -221,6 +222,7 @@ export function writeScenario(db: Db, params: ScenarioParams, items: Iterable<Sc
       }
     }
     s.finish.run(new Date().toISOString(), counts.shipments + counts.passengers, importId);
+    catchUp(db);
     appendAudit(db, {
       actor: hooks.actor ?? 'system',
       action: 'import.scenario',

@@ -14,6 +14,7 @@ import {
 import { normalizeName } from '../../../shared/domain/names.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Db } from '../workspace/database.ts';
+import { catchUp, pendingDerived } from '../workspace/derived.ts';
 import { GRID_SQL } from './definitions.ts';
 
 type Where = { sql: string; params: unknown[] };
@@ -102,9 +103,13 @@ export class GridQueries {
 
   private checkVersion(db: Db): void {
     // Imports write through other connections: data_version moves when they commit.
-    const v = `${db.pragma('data_version', { simple: true }) as number}:${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
-    if (v !== this.version) this.invalidate();
-    this.version = v;
+    const version = () => `${db.pragma('data_version', { simple: true }) as number}:${(db.prepare('SELECT total_changes() AS n').get() as { n: number }).n}`;
+    if (version() === this.version) return;
+    this.invalidate();
+    // Writers bring search and counts up to date in their own transaction; rows written any other way
+    // are indexed here, so that a search never misses a row.
+    if (pendingDerived(db).length > 0) db.transaction(() => catchUp(db)).immediate();
+    this.version = version();
   }
 
   /** The query for a block's ids: seeks past the previous block's last row when it is known, else

@@ -8,6 +8,7 @@ import { IMPORT_FORMAT_NAMES } from '../../../shared/domain/imports.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../workspace/database.ts';
+import { catchUp } from '../workspace/derived.ts';
 import { mapCuscar } from './edifact/cuscar.ts';
 import { mapEvents } from './edifact/events.ts';
 import { mapIftmin } from './edifact/iftmin.ts';
@@ -213,6 +214,7 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
             },
           });
         accepted = outcome.inserted + outcome.version;
+        catchUp(db);
         const issue = db.prepare(`INSERT INTO import_issue (import_id, severity, line, code, message, field) VALUES (?,?,?,?,?,?)`);
         for (const w of log.warnings) issue.run(importId, 'warning', w.line, w.code, w.message, w.field ?? null);
         for (const e of log.errors) issue.run(importId, 'error', e.line, e.code, e.message, e.field ?? null);

@@ -3,11 +3,11 @@
 // kept by triggers, and saved views.
 import type { Migration } from './index.ts';
 
-/** The text of a shipment that its quick search reads. */
-const SHIPMENT_SEARCH_TEXT = `pc_norm(new.doc_number || ' ' || coalesce(new.master_doc_number, '') || ' ' || coalesce(new.goods_description, '') || ' ' ||
+/** The text of a row that its quick search reads (`new.` is the row; other uses replace the prefix). */
+export const SHIPMENT_SEARCH_TEXT = `pc_norm(new.doc_number || ' ' || coalesce(new.master_doc_number, '') || ' ' || coalesce(new.goods_description, '') || ' ' ||
   coalesce(new.place_loading, '') || ' ' || coalesce(new.place_discharge, '') || ' ' || coalesce(new.place_delivery, '') || ' ' || coalesce(new.voyage, ''))`;
-const PARTY_SEARCH_TEXT = `new.name_norm || ' ' || pc_norm(coalesce(new.address, '') || ' ' || coalesce(new.city, ''))`;
-const PASSENGER_SEARCH_TEXT = `new.name_norm || ' ' || pc_norm(coalesce(new.doc_number, ''))`;
+export const PARTY_SEARCH_TEXT = `new.name_norm || ' ' || pc_norm(coalesce(new.address, '') || ' ' || coalesce(new.city, ''))`;
+export const PASSENGER_SEARCH_TEXT = `new.name_norm || ' ' || pc_norm(coalesce(new.doc_number, ''))`;
 
 function searchIndex(table: string, text: string, updateOf: string): string {
   return `

@@ -10,6 +10,7 @@ import { m005ImportUndo } from './005-import-undo.ts';
 import { m006ImportSpecs } from './006-import-specs.ts';
 import { m007Grids } from './007-grids.ts';
 import { m008MoreGrids } from './008-more-grids.ts';
+import { m009DerivedByWriters } from './009-derived-by-writers.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m006ImportSpecs,
   m007Grids,
   m008MoreGrids,
+  m009DerivedByWriters,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -1,0 +1,40 @@
+// What the database derives from the records: the quick-search indexes (FTS5) and the exact row counts of
+// the big tables. Kept by the writers, not by insert triggers: a trigger makes every insert statement
+// carry a statement journal and doubled the cost of an import. Each writer calls `catchUp` at the end
+// of its transaction, which indexes and counts every row above the table's watermark in one statement;
+// deletes and edits are rare (an undone import) and are kept by triggers below the watermark.
+import { PARTY_SEARCH_TEXT, PASSENGER_SEARCH_TEXT, SHIPMENT_SEARCH_TEXT } from './migrations/007-grids.ts';
+import type { Db } from './database.ts';
+
+const row = (text: string) => text.replaceAll('new.', '');
+
+/** The tables with a derived count, and the text their quick search reads (if they have one). */
+export const DERIVED: readonly { table: string; search?: string }[] = [
+  { table: 'shipment', search: row(SHIPMENT_SEARCH_TEXT) },
+  { table: 'party', search: row(PARTY_SEARCH_TEXT) },
+  { table: 'passenger', search: row(PASSENGER_SEARCH_TEXT) },
+  { table: 'container' },
+  { table: 'container_event' },
+  { table: 'conveyance' },
+  { table: 'booking' },
+];
+
+/** Rows written since the last catch-up, per table (empty when everything is indexed and counted). */
+export function pendingDerived(db: Db): { table: string; upto: number; max: number }[] {
+  const pending = [];
+  for (const { table } of DERIVED) {
+    const { upto } = db.prepare('SELECT upto FROM row_count WHERE tbl = ?').get(table) as { upto: number };
+    const { max } = db.prepare(`SELECT coalesce(max(id), 0) AS max FROM ${table}`).get() as { max: number };
+    if (max > upto) pending.push({ table, upto, max });
+  }
+  return pending;
+}
+
+/** Indexes and counts the rows above each watermark. Call inside the writer's transaction. */
+export function catchUp(db: Db): void {
+  for (const { table, upto, max } of pendingDerived(db)) {
+    const search = DERIVED.find((d) => d.table === table)!.search;
+    if (search) db.prepare(`INSERT INTO ${table}_search (rowid, text) SELECT id, ${search} FROM ${table} WHERE id > ?`).run(upto);
+    db.prepare(`UPDATE row_count SET n = n + (SELECT count(*) FROM ${table} WHERE id > ?), upto = ? WHERE tbl = ?`).run(upto, max, table);
+  }
+}
