@@ -1,6 +1,10 @@
 // One record as its view shows it: a shipment with its parties, containers and provenance; a container's
 // track-and-trace timeline with what looks wrong on it; a party with its shipments and counterparties.
 
+/** A booking's contacts and checked baggage, as PNR data gives them. */
+export type BookingContact = { type: string; value: string };
+export type BaggageItem = { pieces: number; weightKg: number };
+
 export type PartyRef = { id: number; name: string; country: string | null; role: string };
 
 export type ShipmentRecord = {
@@ -108,8 +112,8 @@ export type PassengerRecord = {
     ticketingDate: string | null;
     agency: string | null;
     paymentForm: string | null;
-    contacts: { type: string; value: string }[];
-    baggage: { pieces: number; weightKg: number }[];
+    contacts: BookingContact[];
+    baggage: BaggageItem[];
     segments: {
       seq: number;
       carrierCode: string | null;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SCREENSHOT_DIR, launchBrowser, startApp } from './harness.ts';
+import { SCREENSHOT_DIR, launchBrowser, openDemo, startApp } from './harness.ts';
 
 /** Serbian Latin → Cyrillic, enough for company names. */
 function toCyrillic(latin: string): string {
@@ -58,8 +58,7 @@ describe('grids', () => {
     const app = await startApp(browser);
     const { page } = app;
     try {
-      await page.getByRole('button', { name: 'Open demo workspace' }).click();
-      await page.getByRole('heading', { name: /Demo — Bar, Belgrade, Skopje/ }).waitFor({ timeout: 60_000 });
+      await openDemo(app);
       const db = app.core.workspace.db();
       const count = (sql: string, ...p: unknown[]) => (db.prepare(sql).get(...p) as { n: number }).n;
 

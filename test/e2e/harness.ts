@@ -77,3 +77,9 @@ export async function startApp(browser: Browser, opts: { kdfCost?: { N: number; 
     },
   };
 }
+
+/** First run → "Open demo workspace" → waits until the app shows the demo's overview. */
+export async function openDemo(app: App): Promise<void> {
+  await app.page.getByRole('button', { name: 'Open demo workspace' }).click();
+  await app.page.getByRole('heading', { name: /Demo — Bar, Belgrade, Skopje/ }).waitFor({ timeout: 60_000 });
+}

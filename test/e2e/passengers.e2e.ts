@@ -3,7 +3,7 @@
 // and itinerary; a co-traveller's link opens theirs.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, startApp } from './harness.ts';
+import { launchBrowser, openDemo, startApp } from './harness.ts';
 
 describe('passengers', () => {
   let browser: Browser;
@@ -18,8 +18,7 @@ describe('passengers', () => {
     const app = await startApp(browser);
     const { page } = app;
     try {
-      await page.getByRole('button', { name: 'Open demo workspace' }).click();
-      await page.getByRole('heading', { name: /Demo — Bar, Belgrade, Skopje/ }).waitFor({ timeout: 60_000 });
+      await openDemo(app);
       const db = app.core.workspace.db();
       const count = (sql: string, ...p: unknown[]) => (db.prepare(sql).get(...p) as { n: number }).n;
       const rows = (n: number) => `Rows: ${n.toLocaleString('en')}`;

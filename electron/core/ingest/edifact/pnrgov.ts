@@ -6,6 +6,7 @@ import type { IssueLog } from '../report.ts';
 import type { ParsedFlight, ParsedPassenger } from '../store.ts';
 import { ediTime } from './events.ts';
 import type { EdiMessage, EdiSegment } from './tokenizer.ts';
+import type { BaggageItem, BookingContact } from '../../../../shared/domain/records.ts';
 
 export type ParsedSegment = {
   carrierCode: string;
@@ -22,8 +23,8 @@ export type ParsedBooking = {
   ticketingDate: string | null;
   agency: string | null;
   paymentForm: string | null;
-  contacts: { type: string; value: string }[];
-  baggage: { pieces: number; weightKg: number }[];
+  contacts: BookingContact[];
+  baggage: BaggageItem[];
   passengers: ParsedPassenger[];
   segments: ParsedSegment[];
   segment: number;
