@@ -6,9 +6,10 @@ import { DEMO_PASSPHRASE } from './core/workspace/demo.ts';
 import type { MethodName, MethodOutput, ParsedInput } from '../shared/api.ts';
 import { validateIdentifier } from '../shared/domain/identifiers.ts';
 import { recentAudit, verifyAudit } from './core/audit/audit-log.ts';
-import type { Core } from './core/core.ts';
+import { currentActor, type Core } from './core/core.ts';
 import { defaultWorkspacesDir } from './core/app/paths.ts';
 import { containerRecord, partyRecord, passengerRecord, shipmentRecord } from './core/records/record-views.ts';
+import { markForReview } from './core/records/review.ts';
 import { workspaceStats } from './core/records/stats.ts';
 
 export type Handlers = {
@@ -63,6 +64,11 @@ export function createHandlers(core: Core): Handlers {
     'grids.saveView': (input) => core.grids.saveView(input),
     'grids.deleteView': ({ id }) => core.grids.deleteView(id),
     'grids.export': (input) => core.grids.export(input),
+    'review.mark': (input) => {
+      const r = markForReview(ws.db(), { ...input, actor: currentActor() });
+      if (r.changed > 0) core.events.emit('data.changed', { tables: ['review_mark'] });
+      return r;
+    },
     'records.shipment': ({ id }) => shipmentRecord(ws.db(), id),
     'records.container': ({ id }) => containerRecord(ws.db(), id),
     'records.party': ({ id }) => partyRecord(ws.db(), id),

@@ -16,7 +16,7 @@ import type {
 } from './domain/workspace.ts';
 import { IMPORT_FORMAT_NAMES, TABLE_FIELDS, type ImportIssueRow, type ImportSummary, type TablePreview } from './domain/imports.ts';
 import type { ErrorPayload } from './errors.ts';
-import { GridQuerySchema, GridViewStateSchema, type GridPage, type GridValueCount, type GridView } from './domain/grids.ts';
+import { GridQuerySchema, GridViewStateSchema, REVIEW_ENTITY, type GridPage, type GridValueCount, type GridView, type ReviewEntity } from './domain/grids.ts';
 import type { ContainerRecord, PartyRecord, PassengerRecord, ShipmentRecord } from './domain/records.ts';
 
 export type MethodDef<I extends z.ZodType, O> = {
@@ -141,6 +141,17 @@ export const methods = {
           .max(100),
         format: z.enum(['csv', 'xlsx']),
         out: folder,
+      })
+      .strict(),
+  ),
+
+  /** Marks the records (a grid's selection) for review, or clears their mark. */
+  'review.mark': method<{ changed: number }>(unlocked)(
+    z
+      .object({
+        entity: z.enum(Object.values(REVIEW_ENTITY) as [ReviewEntity, ...ReviewEntity[]]),
+        ids: z.array(z.number().int().min(1)).min(1).max(10_000),
+        marked: z.boolean(),
       })
       .strict(),
   ),

@@ -65,7 +65,7 @@ export function createCore(options: CoreOptions): Core {
 }
 
 /** Until users and roles exist, the operating-system account is who did it. */
-function currentActor(): string {
+export function currentActor(): string {
   try {
     return `os:${userInfo().username}`;
   } catch {

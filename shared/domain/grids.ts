@@ -8,6 +8,7 @@ export type GridColumn = { id: string; type: ColumnType; sortable?: boolean; wid
 export const GRIDS = {
   shipments: [
     { id: 'docNumber', type: 'text', sortable: true, width: 150 },
+    { id: 'review', type: 'flag', width: 80 },
     { id: 'mode', type: 'set', width: 70 },
     { id: 'arrivalDate', type: 'date', sortable: true, width: 105 },
     { id: 'placeLoading', type: 'set', sortable: true, width: 95 },
@@ -27,6 +28,7 @@ export const GRIDS = {
   ],
   containers: [
     { id: 'number', type: 'text', sortable: true, width: 140 },
+    { id: 'review', type: 'flag', width: 80 },
     { id: 'numberValid', type: 'flag', width: 70 },
     { id: 'sizeType', type: 'set', width: 90 },
     { id: 'shipments', type: 'number', width: 100 },
@@ -35,6 +37,7 @@ export const GRIDS = {
   ],
   parties: [
     { id: 'name', type: 'text', sortable: true, width: 260 },
+    { id: 'review', type: 'flag', width: 80 },
     { id: 'country', type: 'set', sortable: true, width: 90 },
     { id: 'city', type: 'text', width: 140 },
     { id: 'address', type: 'text', width: 260 },
@@ -76,6 +79,7 @@ export const GRIDS = {
   ],
   passengers: [
     { id: 'surname', type: 'text', sortable: true, width: 160 },
+    { id: 'review', type: 'flag', width: 80 },
     { id: 'givenNames', type: 'text', width: 160 },
     { id: 'birthDate', type: 'date', width: 110 },
     { id: 'nationality', type: 'set', width: 90 },
@@ -88,6 +92,9 @@ export const GRIDS = {
 } as const satisfies Record<string, readonly GridColumn[]>;
 
 export type GridId = keyof typeof GRIDS;
+/** The grids whose rows can be marked for review, and the record each row is. */
+export const REVIEW_ENTITY = { shipments: 'shipment', containers: 'container', parties: 'party', passengers: 'passenger' } as const;
+export type ReviewEntity = (typeof REVIEW_ENTITY)[keyof typeof REVIEW_ENTITY];
 export const GRID_IDS = Object.keys(GRIDS) as GridId[];
 export type GridColumnId<G extends GridId> = (typeof GRIDS)[G][number]['id'];
 

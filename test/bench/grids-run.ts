@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GRIDS, type GridQuery } from '../../shared/domain/grids.ts';
@@ -99,6 +99,8 @@ export type GridRun = {
     baselinePerSecond: number;
   };
   peakRssMb: number;
+  /** One-minute load average of the machine when measuring began and ended (other work competes). */
+  load: [number, number];
 };
 
 /** The migrations' text: a cached workspace made under another schema is made again. */
@@ -120,8 +122,9 @@ async function fill(root: string): Promise<void> {
   // Long measurements after this must not meet an idle lock.
   core.workspace.updateSettings({ autoLockMinutes: 0 });
   // SQLite's page cache for this connection only (the app keeps the default 2 MB): with the default the
-  // writer slows as the file outgrows it, and ten million shipments take hours. 0 keeps the default.
-  const cacheMb = Number(process.env['PORTCULLIS_BENCH_GRID_FILL_CACHE_MB'] ?? 1024);
+  // writer slows as the file outgrows it (about 1,500 shipments/s past a million, so ten million take
+  // hours). PORTCULLIS_BENCH_GRID_FILL_CACHE_MB=0 keeps the default.
+  const cacheMb = Number(process.env['PORTCULLIS_BENCH_GRID_FILL_CACHE_MB'] ?? 4096);
   if (cacheMb > 0) core.workspace.db().pragma(`cache_size = -${cacheMb * 1024}`);
   const params = { ...DEFAULT_PARAMS, seed: SEED, shipments: N, passengers: 0 };
   // What manifests carry: shipments with parties and containers, no track-and-trace events (the
@@ -258,6 +261,7 @@ function planOf(db: Db, sql: string, params: unknown[]): string {
 }
 
 function runMeasurements(db: Db, root: string, meta: FillMeta, reused: boolean, unlockMs: number): GridRun {
+  const loadAtStart = loadavg()[0]!;
   const fresh = () => new GridQueries(() => db);
   const rand = random(SEED);
   const blockStart = () => Math.floor(rand() * Math.floor((N - BLOCK) / BLOCK)) * BLOCK;
@@ -531,6 +535,7 @@ function runMeasurements(db: Db, root: string, meta: FillMeta, reused: boolean, 
       baselinePerSecond: baselineRows / baselineSeconds,
     },
     peakRssMb: process.resourceUsage().maxRSS / 1024,
+    load: [loadAtStart, loadavg()[0]!],
   };
 }
 

@@ -37,6 +37,7 @@ export async function gridFigures(): Promise<Figure[]> {
       unit: 's',
       note:
         `${n(f.shipments / f.writeSeconds)} shipments/s in the writer's transaction (${n(f.writeSeconds)} s) + ${n(f.closeSeconds)} s closing (WAL checkpoint); ` +
+        `${f.cacheMb ? `fill connection's page cache raised to ${n(f.cacheMb)} MB (the app's is SQLite's default 2 MB)` : "SQLite's default page cache"}; ` +
         `${n(f.counts.parties)} parties, ${n(f.counts.containers)} container links, no container events; file ${n(r.dbMb)} MB; fill peak RSS ${n(f.peakRssMb)} MB; ` +
         (r.reused ? `workspace reused from the cache, filled ${f.at}` : 'filled in this run'),
     },
@@ -153,7 +154,9 @@ export async function gridFigures(): Promise<Figure[]> {
       name: 'grids: peak memory of the measuring process',
       value: r.peakRssMb,
       unit: 'MB',
-      note: `maximum resident set over the whole measuring child (the fill runs in a process of its own: ${n(f.peakRssMb)} MB)`,
+      note:
+        `maximum resident set over the whole measuring child (the fill runs in a process of its own: ${n(f.peakRssMb)} MB); ` +
+        `machine load average (2 cores) ${r.load[0].toFixed(1)} when measuring began, ${r.load[1].toFixed(1)} when it ended`,
     },
   ];
 

@@ -114,6 +114,21 @@ describe('grids', () => {
       await page.getByTestId('grid-search').fill('');
       await expect.poll(() => total.textContent()).toBe(`Rows: ${air.toLocaleString('en')}`);
 
+      // Select two rows, mark them for review, and find them again by the mark.
+      await page.locator('.ag-row[row-index="0"] .ag-selection-checkbox input').check();
+      await page.locator('.ag-row[row-index="1"] .ag-selection-checkbox input').check();
+      await expect.poll(() => page.getByTestId('grid-selected').textContent()).toBe('Selected: 2');
+      await page.getByTestId('mark-review').click();
+      await page.getByTestId('add-filter').click();
+      await page.getByTestId('filter-column-review').click();
+      await page.getByTestId('filter-editor').locator('select').selectOption('true');
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await expect.poll(() => total.textContent()).toBe('Rows: 2');
+      await app.screenshot('31b-marked-for-review');
+      expect(count(`SELECT count(*) AS n FROM review_mark WHERE entity = 'shipment'`)).toBe(2);
+      await page.getByTestId('filter-chip-review').locator('button').click();
+      await expect.poll(() => total.textContent()).toBe(`Rows: ${air.toLocaleString('en')}`);
+
       // Save the view as the default.
       await page.getByTestId('views-button').click();
       await page.getByTestId('save-view').click();

@@ -11,6 +11,7 @@ import { writeScenario } from '../../electron/core/generator/workspace-writer.ts
 import { exportGrid } from '../../electron/core/grids/grid-export.ts';
 import { GridQueries } from '../../electron/core/grids/grid-query.ts';
 import { containerRecord, flagTimeline, partyRecord, shipmentRecord } from '../../electron/core/records/record-views.ts';
+import { markForReview } from '../../electron/core/records/review.ts';
 import type { Db } from '../../electron/core/workspace/database.ts';
 import { catchUp, pendingDerived } from '../../electron/core/workspace/derived.ts';
 import { PASSPHRASE, testCore, type TestCore } from './helpers/workspace.ts';
@@ -234,6 +235,24 @@ describe('grid queries', () => {
     db.prepare(`INSERT INTO party (kind, name, name_norm, country) VALUES ('company', 'Late Arrival Ltd', 'late arrival ltd', 'ME')`).run();
     expect(grids.page(query('parties'), 0, 1).total).toBe(before + 1);
     expect(all(query('parties', { search: 'late arr' })).map((r) => r['name'])).toEqual(['Late Arrival Ltd']);
+  });
+});
+
+describe('review marks', () => {
+  it('marks a selection, filters on the mark, clears it, and drops it with its record', () => {
+    const ids = (db.prepare(`SELECT id FROM shipment WHERE mode = 'road' ORDER BY id LIMIT 3`).all() as { id: number }[]).map((r) => r.id);
+    expect(markForReview(db, { entity: 'shipment', ids: [...ids, ids[0]!], marked: true, actor: 'test' })).toEqual({ changed: 3 });
+    expect(markForReview(db, { entity: 'shipment', ids, marked: true, actor: 'test' })).toEqual({ changed: 0 });
+    const marked = () => all(query('shipments', { filters: { review: { kind: 'flag', value: true } } })).map((r) => r.id);
+    expect(marked()).toEqual(ids);
+    markForReview(db, { entity: 'shipment', ids: [ids[0]!], marked: false, actor: 'test' });
+    expect(marked()).toEqual(ids.slice(1));
+    const audit = db.prepare(`SELECT action, details FROM audit_log WHERE action LIKE 'review.%' ORDER BY seq`).all() as { action: string; details: string }[];
+    expect(audit.map((a) => a.action)).toEqual(['review.mark', 'review.clear']);
+    db.prepare('DELETE FROM shipment_party WHERE shipment_id = ?').run(ids[2]);
+    db.prepare('DELETE FROM shipment_container WHERE shipment_id = ?').run(ids[2]);
+    db.prepare('DELETE FROM shipment WHERE id = ?').run(ids[2]);
+    expect(db.prepare(`SELECT entity_id FROM review_mark WHERE entity = 'shipment'`).all()).toEqual([{ entity_id: ids[1] }]);
   });
 });
 

@@ -24,6 +24,7 @@ export type GridSql = {
   search(q: { fts: string; text: string }): { sql: string; params: string[] };
 };
 
+const review = (entity: string) => ({ sql: `EXISTS (SELECT 1 FROM review_mark m WHERE m.entity = '${entity}' AND m.entity_id = r.id)`, notNull: true });
 const party = (role: string) =>
   `(SELECT p.name FROM shipment_party sp JOIN party p ON p.id = sp.party_id WHERE sp.shipment_id = r.id AND sp.role = '${role}' LIMIT 1)`;
 const partyNorm = (role: string) =>
@@ -35,6 +36,7 @@ export const GRID_SQL: Record<GridId, GridSql> = {
     table: 'shipment',
     columns: {
       docNumber: { sql: 'r.doc_number', notNull: true },
+      review: review('shipment'),
       docValid: { sql: 'r.doc_valid' },
       mode: { sql: 'r.mode', notNull: true },
       docType: { sql: 'r.doc_type', notNull: true },
@@ -69,6 +71,7 @@ export const GRID_SQL: Record<GridId, GridSql> = {
     table: 'container',
     columns: {
       number: { sql: 'r.number', notNull: true },
+      review: review('container'),
       numberValid: { sql: 'r.number_valid' },
       sizeType: { sql: 'r.size_type' },
       shipments: { sql: '(SELECT count(*) FROM shipment_container sc WHERE sc.container_id = r.id)' },
@@ -88,6 +91,7 @@ export const GRID_SQL: Record<GridId, GridSql> = {
     table: 'party',
     columns: {
       name: { sql: 'r.name', normalized: 'r.name_norm', sort: 'r.name_norm', notNull: true },
+      review: review('party'),
       country: { sql: 'r.country' },
       city: { sql: 'r.city', normalized: 'pc_norm(r.city)' },
       address: { sql: 'r.address', normalized: 'pc_norm(r.address)' },
@@ -165,6 +169,7 @@ export const GRID_SQL: Record<GridId, GridSql> = {
     table: 'passenger',
     columns: {
       surname: { sql: 'r.surname', normalized: 'pc_norm(r.surname)', notNull: true },
+      review: review('passenger'),
       givenNames: { sql: 'r.given_names', normalized: 'pc_norm(r.given_names)' },
       birthDate: { sql: 'r.birth_date' },
       nationality: { sql: 'r.nationality' },

@@ -67,8 +67,11 @@ function formatCell(col: GridColumn, value: unknown, locale: string): string {
 
 function FlagCell(p: ICellRendererParams<GridRow>) {
   if (p.value === null || p.value === undefined) return null;
-  const ok = p.value === 1;
-  return <span className={ok ? 'pc-flag-ok' : 'pc-flag-bad'}>{(p.colDef?.cellRendererParams as { labels: [string, string] }).labels[ok ? 0 : 1]}</span>;
+  const { labels, validity } = p.colDef?.cellRendererParams as { labels: [string, string]; validity: boolean };
+  const yes = p.value === 1;
+  // A failed check digit is an anomaly; for other flags (crew, marked for review) "yes" is what stands out.
+  const className = validity ? (yes ? 'pc-flag-ok' : 'pc-flag-bad') : yes ? 'pc-flag-yes' : 'pc-flag-ok';
+  return <span className={className}>{labels[yes ? 0 : 1]}</span>;
 }
 
 export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataGrid(props, ref) {
@@ -80,6 +83,11 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
   const callbacks = useRef({ onTotal, onSortChange, onError });
   callbacks.current = { onTotal, onSortChange, onError };
 
+  // A row with an identifier whose check digit fails stands out, whether or not its column is shown.
+  const validityColumns = useMemo(
+    () => (GRIDS[grid] as readonly GridColumn[]).filter((c) => c.type === 'flag' && c.id.endsWith('Valid')).map((c) => c.id),
+    [grid],
+  );
   const columnDefs = useMemo<ColDef<GridRow>[]>(
     () =>
       (GRIDS[grid] as readonly GridColumn[]).map((c) => ({
@@ -95,7 +103,10 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         cellRenderer: c.type === 'flag' ? FlagCell : undefined,
         cellRendererParams:
           c.type === 'flag'
-            ? { labels: c.id.endsWith('Valid') ? [t('grids.flag.valid'), t('grids.flag.invalid')] : [t('grids.flag.yes'), t('grids.flag.no')] }
+            ? {
+                validity: c.id.endsWith('Valid'),
+                labels: c.id.endsWith('Valid') ? [t('grids.flag.valid'), t('grids.flag.invalid')] : [t('grids.flag.yes'), t('grids.flag.no')],
+              }
             : undefined,
         cellClass: c.id === linkColumn ? 'pc-grid-link' : c.type === 'text' && /number|docNumber/i.test(c.id) ? 'pc-mono' : undefined,
       })),
@@ -207,6 +218,7 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
         rowHeight={density === 'compact' ? 24 : 32}
         headerHeight={density === 'compact' ? 28 : 34}
         getRowId={(p) => String(p.data.id)}
+        getRowClass={(p) => (p.data && validityColumns.some((c) => p.data![c] === 0) ? 'pc-row-anomaly' : undefined)}
         rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
         onGridReady={(e: GridReadyEvent<GridRow>) => {
           gridApi.current = e.api;

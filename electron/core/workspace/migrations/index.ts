@@ -11,6 +11,7 @@ import { m006ImportSpecs } from './006-import-specs.ts';
 import { m007Grids } from './007-grids.ts';
 import { m008MoreGrids } from './008-more-grids.ts';
 import { m009DerivedByWriters } from './009-derived-by-writers.ts';
+import { m010ReviewMarks } from './010-review-marks.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m007Grids,
   m008MoreGrids,
   m009DerivedByWriters,
+  m010ReviewMarks,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

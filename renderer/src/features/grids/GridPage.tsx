@@ -22,7 +22,16 @@ import {
 } from '@blueprintjs/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GRIDS, type GridColumn, type GridFilter, type GridId, type GridQuery, type GridRow, type GridView } from '../../../../shared/domain/grids.ts';
+import {
+  GRIDS,
+  REVIEW_ENTITY,
+  type GridColumn,
+  type GridFilter,
+  type GridId,
+  type GridQuery,
+  type GridRow,
+  type GridView,
+} from '../../../../shared/domain/grids.ts';
 import { api } from '../../api.ts';
 import { DataGrid, type DataGridHandle, type Density, type SavedColumn } from '../../components/DataGrid.tsx';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
@@ -31,10 +40,10 @@ import { describeFilter, FilterEditor } from './FilterEditor.tsx';
 
 /** The tables each grid shows: a `data.changed` naming one of them refreshes it. */
 const TABLES: Record<GridId, string[]> = {
-  shipments: ['shipment', 'party', 'container', 'conveyance'],
-  containers: ['container', 'container_event', 'shipment'],
-  parties: ['party', 'shipment'],
-  passengers: ['passenger', 'conveyance'],
+  shipments: ['shipment', 'party', 'container', 'conveyance', 'review_mark'],
+  containers: ['container', 'container_event', 'shipment', 'review_mark'],
+  parties: ['party', 'shipment', 'review_mark'],
+  passengers: ['passenger', 'conveyance', 'review_mark'],
   events: ['container_event', 'container', 'conveyance'],
   conveyances: ['conveyance', 'shipment', 'passenger'],
   bookings: ['booking', 'passenger'],
@@ -142,6 +151,16 @@ export function GridPage({ grid, onOpen, exportDir }: Props) {
     }
   }
   const job = exportJob ? jobs.find((j) => j.id === exportJob) : undefined;
+  const reviewEntity = grid in REVIEW_ENTITY ? REVIEW_ENTITY[grid as keyof typeof REVIEW_ENTITY] : null;
+  async function review(marked: boolean) {
+    const ids = gridRef.current?.selectedIds() ?? [];
+    if (!reviewEntity || ids.length === 0) return;
+    try {
+      await api.call('review.mark', { entity: reviewEntity, ids, marked });
+    } catch (err) {
+      setError(err);
+    }
+  }
 
   const chooser = (
     <Menu data-testid="column-chooser">
@@ -310,19 +329,27 @@ export function GridPage({ grid, onOpen, exportDir }: Props) {
       />
       <div className="pc-grid-status">
         <span data-testid="grid-total">{total === null ? t('grids.counting') : t('grids.rows', { count: total, formatted: total.toLocaleString() })}</span>
-        {selected > 0 && onOpen && (
+        {selected > 0 && (
           <>
-            <span>{t('grids.selected', { count: selected })}</span>
-            <Button
-              small
-              minimal
-              icon="document-open"
-              text={t('grids.openSelected')}
-              onClick={() => {
-                const id = gridRef.current?.selectedIds()[0];
-                if (id) onOpen({ id });
-              }}
-            />
+            <span data-testid="grid-selected">{t('grids.selected', { count: selected })}</span>
+            {onOpen && (
+              <Button
+                small
+                minimal
+                icon="document-open"
+                text={t('grids.openSelected')}
+                onClick={() => {
+                  const id = gridRef.current?.selectedIds()[0];
+                  if (id) onOpen({ id });
+                }}
+              />
+            )}
+            {reviewEntity && (
+              <>
+                <Button small minimal icon="flag" text={t('grids.markReview')} onClick={() => void review(true)} data-testid="mark-review" />
+                <Button small minimal icon="disable" text={t('grids.clearReview')} onClick={() => void review(false)} />
+              </>
+            )}
           </>
         )}
         {job && job.state === 'running' && (

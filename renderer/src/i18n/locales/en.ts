@@ -57,6 +57,8 @@ export const en = {
     counting: 'Counting rows…',
     rows: 'Rows: {{formatted}}',
     selected: 'Selected: {{count}}',
+    markReview: 'Mark for review',
+    clearReview: 'Clear review mark',
     openSelected: 'Open',
     pinLeft: 'Pin to the left',
     noRows: 'No rows match.',
@@ -88,6 +90,7 @@ export const en = {
     },
     columns: {
       shipments: {
+        review: 'Review',
         docNumber: 'Document',
         docValid: 'Check digit',
         mode: 'Mode',
@@ -106,8 +109,16 @@ export const en = {
         containers: 'Containers',
         source: 'Source',
       },
-      containers: { number: 'Container', numberValid: 'Check digit', sizeType: 'Size/type', shipments: 'Shipments', events: 'Events', lastEvent: 'Last event' },
-      parties: { name: 'Name', country: 'Country', city: 'City', address: 'Address', shipments: 'Shipments' },
+      containers: {
+        review: 'Review',
+        number: 'Container',
+        numberValid: 'Check digit',
+        sizeType: 'Size/type',
+        shipments: 'Shipments',
+        events: 'Events',
+        lastEvent: 'Last event',
+      },
+      parties: { review: 'Review', name: 'Name', country: 'Country', city: 'City', address: 'Address', shipments: 'Shipments' },
       events: {
         at: 'Time (UTC)',
         container: 'Container',
@@ -143,6 +154,7 @@ export const en = {
         itinerary: 'Itinerary',
       },
       passengers: {
+        review: 'Review',
         surname: 'Surname',
         givenNames: 'Given names',
         birthDate: 'Born',

@@ -60,6 +60,8 @@ export const hbs: Dictionary = {
     counting: 'Brojanje redova…',
     rows: 'Redova: {{formatted}}',
     selected: 'Označeno: {{count}}',
+    markReview: 'Označi za provjeru',
+    clearReview: 'Ukloni oznaku za provjeru',
     openSelected: 'Otvori',
     pinLeft: 'Prikači lijevo',
     noRows: 'Nijedan red ne odgovara.',
@@ -91,6 +93,7 @@ export const hbs: Dictionary = {
     },
     columns: {
       shipments: {
+        review: 'Za provjeru',
         docNumber: 'Dokument',
         docValid: 'Kontrolna cifra',
         mode: 'Vid prevoza',
@@ -110,6 +113,7 @@ export const hbs: Dictionary = {
         source: 'Izvor',
       },
       containers: {
+        review: 'Za provjeru',
         number: 'Kontejner',
         numberValid: 'Kontrolna cifra',
         sizeType: 'Veličina/tip',
@@ -117,7 +121,7 @@ export const hbs: Dictionary = {
         events: 'Događaji',
         lastEvent: 'Posljednji događaj',
       },
-      parties: { name: 'Naziv', country: 'Država', city: 'Grad', address: 'Adresa', shipments: 'Pošiljke' },
+      parties: { review: 'Za provjeru', name: 'Naziv', country: 'Država', city: 'Grad', address: 'Adresa', shipments: 'Pošiljke' },
       events: {
         at: 'Vrijeme (UTC)',
         container: 'Kontejner',
@@ -153,6 +157,7 @@ export const hbs: Dictionary = {
         itinerary: 'Plan puta',
       },
       passengers: {
+        review: 'Za provjeru',
         surname: 'Prezime',
         givenNames: 'Ime',
         birthDate: 'Rođen(a)',
