@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { coldStartFigures, insertFigures, roundTripFigures, unlockFigures } from './foundation.bench.ts';
 import { demoFigures, generatorFigures } from './generator.bench.ts';
 import { gridFigures } from './grids.bench.ts';
+import { gridUiFigures } from './grid-ui.bench.ts';
 import { importFigures } from './imports.bench.ts';
 import { report, type Figure } from './harness.ts';
 
@@ -18,6 +19,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   demo: demoFigures,
   imports: importFigures,
   grids: gridFigures,
+  gridui: gridUiFigures,
 };
 // The generator's rate is shown beside the writer's (the encrypted insert rate measured in this run).
 let writerRate: number | undefined;
