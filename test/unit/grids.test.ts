@@ -11,6 +11,7 @@ import { writeScenario } from '../../electron/core/generator/workspace-writer.ts
 import { exportGrid } from '../../electron/core/grids/grid-export.ts';
 import { GridQueries } from '../../electron/core/grids/grid-query.ts';
 import { containerRecord, flagTimeline, partyRecord, shipmentRecord } from '../../electron/core/records/record-views.ts';
+import { conveyanceLabel } from '../../electron/core/records/labels.ts';
 import { markForReview } from '../../electron/core/records/review.ts';
 import type { Db } from '../../electron/core/workspace/database.ts';
 import { catchUp, pendingDerived } from '../../electron/core/workspace/derived.ts';
@@ -337,6 +338,16 @@ describe('record views', () => {
     expect(p.roles.reduce((s, r) => s + r.count, 0)).toBe(n);
     expect(p.counterparties.length).toBeGreaterThan(0);
     expect(p.volume.reduce((s, v) => s + v.count, 0)).toBeLessThanOrEqual(n);
+  });
+
+  it('names a flight by its number once, with the airline code in front only when the number lacks it', () => {
+    const flights = all(query('passengers')).map((r) => String(r['flight']));
+    expect(flights.length).toBeGreaterThan(0);
+    for (const f of flights) expect(f).toMatch(/^[A-Z0-9]{2}\d{1,4}[A-Z]? \d{4}-\d{2}-\d{2}$/);
+    const c = db
+      .prepare(`INSERT INTO conveyance (mode, carrier_code, flight_number, flight_date) VALUES ('air', 'JU', '500', '2026-01-02') RETURNING id`)
+      .get() as { id: number };
+    expect(db.prepare(`SELECT ${conveyanceLabel('c', true)} AS l FROM conveyance c WHERE id = ?`).get(c.id)).toEqual({ l: 'JU500 2026-01-02' });
   });
 
   it('flags gaps, dwell times, seal changes and transshipments no document announced', () => {

@@ -1,6 +1,7 @@
 // How each grid reads the database: its table, the SQL of every column, what a text filter compares
 // (normalised names where the column is a name), and how its quick search finds rows.
 import type { GridId } from '../../../shared/domain/grids.ts';
+import { conveyanceLabel, flightLabel } from '../records/labels.ts';
 
 export type ColumnSql = {
   /** The value shown (and sorted on, where the column is sortable: keep it an indexed column). */
@@ -51,7 +52,7 @@ export const GRID_SQL: Record<GridId, GridSql> = {
       placeDischarge: { sql: 'r.place_discharge' },
       arrivalDate: { sql: 'r.arrival_date' },
       conveyance: {
-        sql: `(SELECT coalesce(c.vessel_name, c.carrier_code || c.flight_number || ' ' || c.flight_date) FROM conveyance c WHERE c.id = r.conveyance_id)`,
+        sql: `(SELECT ${conveyanceLabel('c', true)} FROM conveyance c WHERE c.id = r.conveyance_id)`,
       },
       containers: {
         sql: `(SELECT group_concat(k.number, ' ') FROM shipment_container sc JOIN container k ON k.id = sc.container_id WHERE sc.shipment_id = r.id)`,
@@ -108,7 +109,7 @@ export const GRID_SQL: Record<GridId, GridSql> = {
       container: { sql: '(SELECT k.number FROM container k WHERE k.id = r.container_id)' },
       kind: { sql: 'r.kind', notNull: true },
       place: { sql: 'r.place' },
-      conveyance: { sql: '(SELECT coalesce(c.vessel_name, c.carrier_code || c.flight_number) FROM conveyance c WHERE c.id = r.conveyance_id)' },
+      conveyance: { sql: `(SELECT ${conveyanceLabel('c')} FROM conveyance c WHERE c.id = r.conveyance_id)` },
       seal: { sql: 'r.seal' },
       fullEmpty: { sql: 'r.full_empty' },
       status: { sql: 'r.status_text' },
@@ -137,7 +138,7 @@ export const GRID_SQL: Record<GridId, GridSql> = {
     },
     // A small table: vessel names, IMO numbers and flight numbers by their words.
     search: ({ text }) => ({
-      sql: `SELECT id FROM conveyance WHERE ' ' || pc_norm(coalesce(vessel_name, '') || ' ' || coalesce(imo, '') || ' ' || coalesce(carrier_code || flight_number, ''))
+      sql: `SELECT id FROM conveyance WHERE ' ' || pc_norm(coalesce(vessel_name, '') || ' ' || coalesce(imo, '') || ' ' || coalesce(flight_number, ''))
         LIKE '% ' || pc_norm(?) || '%'`,
       params: [text],
     }),
@@ -177,7 +178,7 @@ export const GRID_SQL: Record<GridId, GridSql> = {
       docValid: { sql: 'r.doc_valid' },
       crew: { sql: 'r.is_crew', notNull: true },
       flight: {
-        sql: `(SELECT c.carrier_code || c.flight_number || ' ' || c.flight_date FROM passenger_flight f JOIN conveyance c ON c.id = f.conveyance_id WHERE f.passenger_id = r.id LIMIT 1)`,
+        sql: `(SELECT ${flightLabel('c')} || ' ' || c.flight_date FROM passenger_flight f JOIN conveyance c ON c.id = f.conveyance_id WHERE f.passenger_id = r.id LIMIT 1)`,
       },
       route: { sql: `(SELECT f.origin || '–' || f.destination FROM passenger_flight f WHERE f.passenger_id = r.id LIMIT 1)` },
     },

@@ -13,6 +13,7 @@ import {
 import { AppError } from '../../../shared/errors.ts';
 import type { Db } from '../workspace/database.ts';
 import { placeCoordinates } from './places.ts';
+import { conveyanceLabel } from './labels.ts';
 
 const notFound = (what: string) => new AppError('RECORD_NOT_FOUND', `There is no such ${what} in this workspace.`);
 const list = (json: string | null): string[] => (json ? (JSON.parse(json) as string[]) : []);
@@ -20,7 +21,7 @@ const list = (json: string | null): string[] => (json ? (JSON.parse(json) as str
 export function shipmentRecord(db: Db, id: number): ShipmentRecord {
   const s = db
     .prepare(
-      `SELECT s.*, b.source_file, coalesce(c.vessel_name, c.carrier_code || c.flight_number || ' ' || c.flight_date) AS conveyance_name
+      `SELECT s.*, b.source_file, ${conveyanceLabel('c', true)} AS conveyance_name
        FROM shipment s LEFT JOIN import_batch b ON b.id = s.import_id LEFT JOIN conveyance c ON c.id = s.conveyance_id WHERE s.id = ?`,
     )
     .get(id) as Record<string, string | number | null> | undefined;
@@ -116,7 +117,7 @@ export function containerRecord(db: Db, id: number): ContainerRecord {
   const expected = new Set(shipments.flatMap((s) => list(s.ts)));
   const events = db
     .prepare(
-      `SELECT e.id, e.at, e.kind, e.place, e.seal, coalesce(v.vessel_name, v.carrier_code || v.flight_number) AS conveyance
+      `SELECT e.id, e.at, e.kind, e.place, e.seal, ${conveyanceLabel('v')} AS conveyance
        FROM container_event e LEFT JOIN conveyance v ON v.id = e.conveyance_id WHERE e.container_id = ? ORDER BY e.at, e.id`,
     )
     .all(id) as Omit<ContainerRecord['events'][number], 'flags'>[];
