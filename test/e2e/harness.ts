@@ -49,7 +49,8 @@ export async function startApp(browser: Browser, opts: { kdfCost?: { N: number; 
   });
   const router = new Router(createHandlers(core), core.workspace);
   const host = await startHost({ router, events: core.events, rendererDir: RENDERER_DIR });
-  const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
+  // Reduced motion: dialogs and drawers appear at once, so a slow machine never clicks a moving button.
+  const context = await browser.newContext({ viewport: { width: 1366, height: 820 }, reducedMotion: 'reduce' });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const errors: string[] = [];
