@@ -92,6 +92,8 @@ export type GridRun = {
     countMs: number;
     fileMb: number;
     complete: boolean;
+    /** Temporary files the export left in place after it was stopped. */
+    leftBehind: string[];
     filter: string;
     sql?: string;
     plan?: string;
@@ -475,9 +477,12 @@ function runMeasurements(db: Db, root: string, meta: FillMeta, reused: boolean, 
     complete = false;
   }
   const exportSeconds = (performance.now() - exportStart) / 1000;
-  const exportMb = fileMb(out);
-  rmSync(out, { force: true });
-  rmSync(`${out}.partial`, { force: true });
+  // A stopped export leaves its writer's own temporary file (`<out>.partial.partial`) behind: the size is
+  // of whichever file holds the rows, and all of them go.
+  const leftovers = [out, `${out}.partial`, `${out}.partial.partial`];
+  const exportMb = Math.max(...leftovers.map(fileMb));
+  const leftBehind = leftovers.slice(1).filter((f) => existsSync(f));
+  for (const f of leftovers) rmSync(f, { force: true });
   // Where the export seeks block by block: the plan of a later block.
   const probe = fresh();
   probe.page(exportQuery, 0, 2000);
@@ -528,6 +533,7 @@ function runMeasurements(db: Db, root: string, meta: FillMeta, reused: boolean, 
       countMs,
       fileMb: exportMb,
       complete,
+      leftBehind: leftBehind.map((f) => f.slice(root.length + 1)),
       filter: `${filterText}; ${fmt(counted)} rows match`,
       sql: `${exportBlock.sql}\n  -- params ${JSON.stringify(exportBlock.params)}`,
       plan: planOf(db, exportBlock.sql, exportBlock.params),

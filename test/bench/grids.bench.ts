@@ -147,6 +147,7 @@ export async function gridFigures(): Promise<Figure[]> {
       note:
         `${r.export.filter} (counted first in ${ms(r.export.countMs)}); exportGrid in ${n(r.export.seconds)} s, ${n(r.export.fileMb)} MB` +
         (r.export.complete ? '' : ' — stopped at its time budget, the rate is of the rows written until then') +
+        (r.export.leftBehind.length ? ` (and it left ${r.export.leftBehind.join(', ')} behind)` : '') +
         `; baseline over ${n(r.export.baselineRows)} rows`,
       diag: [{ label: 'a later export block (2,000 rows after a cursor)', ms: r.export.seconds * 1000, sql: r.export.sql, plan: r.export.plan }],
     },

@@ -1,7 +1,7 @@
 // The grids over SQL: every sortable column's block query runs on an index, filters and quick search
 // return exactly what a plain scan finds, paging by seeking equals paging by counting, saved views,
 // exports of the whole view, and the record views behind a row.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { GRIDS, type GridFilter, type GridId, type GridQuery, type GridRow } from '../../shared/domain/grids.ts';
@@ -304,6 +304,7 @@ describe('export', () => {
     const sea = (db.prepare(`SELECT count(*) AS n FROM shipment WHERE mode = 'sea'`).get() as { n: number }).n;
     expect(r.rows).toBe(sea);
     expect(lines).toHaveLength(sea + 1);
+    expect(readdirSync(t.root).filter((f) => f.startsWith('sea.csv'))).toEqual(['sea.csv']);
     expect(lines[0]!.replace(/^\ufeff/, '')).toBe('B/L,Goods');
     expect(lines.some((l) => l.includes(`"'=HYPERLINK(""http://x"")"`))).toBe(true);
     const audit = db.prepare(`SELECT action, details FROM audit_log ORDER BY seq DESC LIMIT 1`).get() as { action: string; details: string };

@@ -1,7 +1,7 @@
 // A grid's view written to CSV or XLSX: every matching row in the view's order (not only the rows the
 // screen has loaded), streamed in blocks, formulas neutralised by the writers, written to a temporary
 // name and renamed when complete, so that a cancelled or failed export leaves no partial file.
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { GridQuery } from '../../../shared/domain/grids.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -15,12 +15,13 @@ export type ExportResult = { file: string; rows: number };
 
 export function exportGrid(db: Db, input: ExportInput, onProgress?: (rows: number, total: number) => void): ExportResult {
   const queries = new GridQueries(() => db);
+  // The writers write to "<out>.partial" and rename it when they close.
   const partial = `${input.out}.partial`;
   let writer: TableWriter;
   try {
     mkdirSync(dirname(input.out), { recursive: true });
     const header = input.columns.map((c) => c.label);
-    writer = input.format === 'csv' ? csvWriter(partial, header) : xlsxWriter(partial, input.query.grid, header);
+    writer = input.format === 'csv' ? csvWriter(input.out, header) : xlsxWriter(input.out, input.query.grid, header);
   } catch (err) {
     throw new AppError('EXPORT_FAILED', `The export file could not be created: ${(err as Error).message}`);
   }
@@ -33,7 +34,6 @@ export function exportGrid(db: Db, input: ExportInput, onProgress?: (rows: numbe
       onProgress?.(rows, total);
     }
     writer.close();
-    renameSync(partial, input.out);
   } catch (err) {
     rmSync(partial, { force: true });
     throw err;
