@@ -22,7 +22,7 @@ import { readOds } from './tabular/ods-reader.ts';
 import { readXls } from './tabular/xls-reader.ts';
 import { readXlsx } from './tabular/xlsx-reader.ts';
 import { ImportRefused, IssueLog, type ImportReport } from './report.ts';
-import { ImportStore } from './store.ts';
+import { ImportStore, type ParsedFlight } from './store.ts';
 
 export const IMPORT_FORMATS = IMPORT_FORMAT_NAMES;
 const CARGO_IMP = new Set(['fwb', 'fhl', 'ffm']);
@@ -125,6 +125,14 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
         const store = new ImportStore(db, importId);
         const outcome = { inserted: 0, version: 0, skipped: 0 };
         const ref = (segment: number) => `${fileName} segment ${segment}`;
+        // API and PNR messages are about one flight: without it, nothing of the message can be stored.
+        const flightOf = (msg: { ref: string; segments: { index: number }[] }, flight: ParsedFlight | null, tag: string, what: string) => {
+          if (!flight || !flight.flightNumber) {
+            log.reject(msg.segments[0]!.index, 'EDI_FLIGHT_MISSING', `Message ${msg.ref} names no flight (${tag}); its ${what} were not imported.`, tag);
+            return null;
+          }
+          return store.flight(flight, ref(msg.segments[0]!.index));
+        };
         const storeAirWaybills = (records: ImpRecord[]) => {
           for (const r of records) {
             const flightId = r.flight ? store.flight(r.flight, `${fileName} line ${r.line}`) : null;
@@ -169,16 +177,8 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
                 for (const c of r.consignments) outcome[store.shipment(c.shipment, vesselId, c.segment, ref(c.segment))]++;
               } else if (msg.type === 'PAXLST' && format === 'paxlst') {
                 const r = mapPaxlst(msg, log);
-                if (!r.flight || !r.flight.flightNumber) {
-                  log.reject(
-                    msg.segments[0]!.index,
-                    'EDI_FLIGHT_MISSING',
-                    `Message ${msg.ref} names no flight (TDT); its travellers were not imported.`,
-                    'TDT',
-                  );
-                  return;
-                }
-                const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
+                const flightId = flightOf(msg, r.flight, 'TDT', 'travellers');
+                if (flightId === null) return;
                 for (const t of r.travellers) outcome[store.passenger(t.passenger, flightId, t.segment, ref(t.segment))]++;
               } else if (msg.type === 'IFTMIN' && format === 'iftmin') {
                 const r = mapIftmin(msg, log);
@@ -191,17 +191,9 @@ export function importFile(db: Db, path: string, opts: ImportOptions): ImportOut
                     'PNR_SENSITIVE_DATA_DROPPED',
                     `${r.sensitiveDropped} special service request(s) revealing religion or health were dropped and not stored.`,
                   );
-                if (!r.flight || !r.flight.flightNumber) {
-                  log.reject(
-                    msg.segments[0]!.index,
-                    'EDI_FLIGHT_MISSING',
-                    `Message ${msg.ref} names no flight (TVL); its reservations were not imported.`,
-                    'TVL',
-                  );
-                  return;
-                }
-                const flightId = store.flight(r.flight, ref(msg.segments[0]!.index));
-                for (const b of r.bookings) outcome[store.booking(b, flightId, r.flight, b.segment, ref(b.segment))]++;
+                const flightId = flightOf(msg, r.flight, 'TVL', 'reservations');
+                if (flightId === null) return;
+                for (const b of r.bookings) outcome[store.booking(b, flightId, r.flight!, b.segment, ref(b.segment))]++;
               } else if (EVENT_MESSAGES.has(msg.type) && format === msg.type.toLowerCase()) {
                 for (const e of mapEvents(msg, log)) outcome[store.event(e, e.segment, ref(e.segment))]++;
               } else {
