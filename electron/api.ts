@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DEMO_PASSPHRASE } from './core/workspace/demo.ts';
 import type { MethodName, MethodOutput, ParsedInput } from '../shared/api.ts';
 import { validateIdentifier } from '../shared/domain/identifiers.ts';
+import { printCondition } from '../shared/domain/rule-text.ts';
 import { recentAudit, verifyAudit } from './core/audit/audit-log.ts';
 import { currentActor, type Core } from './core/core.ts';
 import { defaultWorkspacesDir } from './core/app/paths.ts';
@@ -18,6 +19,11 @@ export type Handlers = {
 
 export function createHandlers(core: Core): Handlers {
   const ws = core.workspace;
+  /** A write that other windows show: tell them which tables changed. */
+  const changed = <T>(tables: string[], result: T): T => {
+    core.events.emit('data.changed', { tables });
+    return result;
+  };
   return {
     'app.info': () => ({
       version: core.options.version,
@@ -59,6 +65,7 @@ export function createHandlers(core: Core): Handlers {
     'imports.report': ({ importId }) => core.imports.report(importId),
     'imports.undo': ({ importId }) => core.imports.undo(importId),
     'grids.page': (q) => core.grids.page(q),
+    'grids.count': (q) => core.grids.count(q),
     'grids.values': (q) => core.grids.values(q),
     'grids.views': ({ grid }) => core.grids.views(grid),
     'grids.saveView': (input) => core.grids.saveView(input),
@@ -73,6 +80,33 @@ export function createHandlers(core: Core): Handlers {
     'records.container': ({ id }) => containerRecord(ws.db(), id),
     'records.party': ({ id }) => partyRecord(ws.db(), id),
     'records.passenger': ({ id }) => passengerRecord(ws.db(), id),
+    'targeting.profiles': () => core.targeting.profiles(),
+    'targeting.profile': ({ id, version }) => core.targeting.store.profile(id, version),
+    'targeting.history': ({ id }) => core.targeting.store.history(id),
+    'targeting.saveProfile': (input) => changed(['target_profile'], core.targeting.saveProfile(input)),
+    'targeting.parse': ({ text }) => core.targeting.parse(text),
+    'targeting.print': ({ condition }) => ({ text: printCondition(condition) }),
+    'targeting.testRule': (input) => core.targeting.testRule(input),
+    'targeting.lists': () => core.targeting.store.lists(),
+    'targeting.saveList': (input) => changed(['target_list'], core.targeting.store.saveList(input, currentActor())),
+    'targeting.watchlists': () => core.targeting.store.watchlists(),
+    'targeting.saveWatchlist': (input) => changed(['watchlist'], core.targeting.store.saveWatchlist(input, currentActor())),
+    'targeting.entries': ({ watchlistId }) => core.targeting.store.entries(watchlistId),
+    'targeting.addEntries': ({ watchlistId, entries }) => changed(['watchlist'], core.targeting.store.addEntries(watchlistId, entries, currentActor())),
+    'targeting.removeEntry': ({ id }) => changed(['watchlist'], core.targeting.store.removeEntry(id, currentActor())),
+    'targeting.controls': () => core.targeting.controls(),
+    'targeting.saveControl': (input) => changed(['target_control'], core.targeting.store.saveControl(input, currentActor())),
+    'targeting.settings': () => core.targeting.settings(),
+    'targeting.updateSettings': (input) => changed(['target_setting'], core.targeting.updateSettings(input)),
+    'targeting.score': (input) => core.targeting.score(input),
+    'targeting.backtest': (input) => core.targeting.backtest(input),
+    'targeting.queue': (q) => core.targeting.queue(q),
+    'targeting.hit': ({ id }) => core.targeting.hit(id),
+    'targeting.hitOf': ({ entity, entityId }) => core.targeting.hitOf(entity, entityId),
+    'targeting.decide': (input) => core.targeting.decide(input),
+    'targeting.outcome': (input) => core.targeting.outcome(input),
+    'targeting.stats': () => core.targeting.stats(),
+    'targeting.seizures': () => core.targeting.seizures(),
     'audit.verify': () => verifyAudit(ws.db()),
     'audit.recent': ({ limit }) => recentAudit(ws.db(), limit),
     'jobs.list': () => core.jobs.list(),

@@ -8,6 +8,8 @@ import { SCHEMES, type ScenarioParams, type SchemeName } from './core/generator/
 import { DEFAULT_PARAMS, generateScenario } from './core/generator/scenario.ts';
 import { writeScenario } from './core/generator/workspace-writer.ts';
 import { IMPORT_FORMATS, importFile } from './core/ingest/import-file.ts';
+import { backtest, profilesChanged, runScoring } from './core/targeting/engine.ts';
+import type { ScoreResult } from '../shared/domain/targeting.ts';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../shared/api.ts';
 import { IDENTIFIER_KINDS, validateIdentifier, type IdentifierKind } from '../shared/domain/identifiers.ts';
@@ -29,6 +31,12 @@ Commands:
   restore --backup FILE --workspace DIR    restore a backup into a new, empty folder
   import --workspace DIR FILE... [--format F] [--spec NAME] [--strict] [--json]
                                            import files (one report per file; exit 1 if any was refused)
+  score --workspace DIR [--profile NAME] [--new] [--json]
+                                           score every shipment and passenger (--new: only those added
+                                           since the last run) and fill the review queue; with --profile,
+                                           score with that profile alone and change nothing (a dry run)
+  backtest --workspace DIR --profile NAME [--profile-version N] --from YYYY-MM-DD --to YYYY-MM-DD [--json]
+                                           a profile run over a period against the known outcomes
   generate --seed N --shipments N --passengers N [--schemes LIST] [--rate R] [--start YYYY-MM-DD] [--days N]
            (--out DIR [--formats LIST|all] | --workspace DIR) [--answer-key FILE]
                                            a synthetic scenario with hidden schemes, into files or a workspace
@@ -56,6 +64,11 @@ const OPTIONS: ParseArgsConfig['options'] = {
   format: { type: 'string' },
   spec: { type: 'string' },
   strict: { type: 'boolean', default: false },
+  profile: { type: 'string' },
+  'profile-version': { type: 'string' },
+  new: { type: 'boolean', default: false },
+  from: { type: 'string' },
+  to: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 };
@@ -73,6 +86,11 @@ type Values = {
   format?: string;
   spec?: string;
   strict?: boolean;
+  profile?: string;
+  'profile-version'?: string;
+  new?: boolean;
+  from?: string;
+  to?: string;
   workspace?: string;
   name?: string;
   json?: boolean;
@@ -284,6 +302,41 @@ export async function runCli(argv: string[]): Promise<number> {
           );
         }
         return refused ? 1 : 0;
+      });
+    }
+    case 'score':
+      return withWorkspace(values, async (_router, core) => {
+        const db = core.workspace.db();
+        const only = values.profile ? [core.targeting.store.profileByName(values.profile)] : undefined;
+        const full = !values.new || only !== undefined;
+        const r = runScoring(db, { actor: 'cli', full: full || profilesChanged(db), ...(only ? { only } : {}) });
+        const out: ScoreResult = { scored: r.scored, hits: r.hits, lanes: r.lanes, ms: Math.round(r.ms) };
+        print(
+          values.json
+            ? JSON.stringify(out)
+            : `scored ${out.scored}: ${out.hits} hits (red ${out.lanes.red}, yellow ${out.lanes.yellow}, blue ${out.lanes.blue}), green ${out.lanes.green}, ${out.ms} ms` +
+                (only ? ' (dry run: the review queue is unchanged)' : ''),
+        );
+        return 0;
+      });
+    case 'backtest': {
+      const name = need(values.profile, '--profile');
+      const from = need(values.from, '--from');
+      const to = need(values.to, '--to');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to)) throw usage('--from and --to are dates, YYYY-MM-DD');
+      const version = values['profile-version'] === undefined ? undefined : Number(values['profile-version']);
+      if (version !== undefined && !(Number.isInteger(version) && version > 0)) throw usage('--profile-version is a positive whole number');
+      return withWorkspace(values, async (_router, core) => {
+        const p = core.targeting.store.profileByName(name);
+        const r = backtest(core.workspace.db(), core.targeting.store.profile(p.id, version), { from, to });
+        const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+        print(
+          values.json
+            ? JSON.stringify({ ...r, ms: Math.round(r.ms) })
+            : `${r.profile} v${r.version}, ${from}…${to}: ${r.records} records, ${r.selected} selected (${pct(r.selectionRate)}); ` +
+                `${r.known} with known outcome, ${r.positives} positive; precision ${pct(r.precision)}, recall ${pct(r.recall)}, lift ${r.lift === null ? 'n/a' : r.lift.toFixed(2)}`,
+        );
+        return 0;
       });
     }
     case 'generate':

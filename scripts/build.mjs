@@ -37,6 +37,8 @@ export async function buildElectron() {
       'workers/demo': 'electron/workers/demo-worker.ts',
       'workers/import': 'electron/workers/import-worker.ts',
       'workers/export': 'electron/workers/export-worker.ts',
+      'workers/count': 'electron/workers/count-worker.ts',
+      'workers/score': 'electron/workers/score-worker.ts',
     },
     outdir: 'out/electron',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

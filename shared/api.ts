@@ -16,6 +16,29 @@ import type {
 } from './domain/workspace.ts';
 import { IMPORT_FORMAT_NAMES, TABLE_FIELDS, type ImportIssueRow, type ImportSummary, type TablePreview } from './domain/imports.ts';
 import type { ErrorPayload } from './errors.ts';
+import {
+  ConditionSchema,
+  DECISIONS,
+  LANES,
+  LaneControlSchema,
+  OUTCOMES,
+  ProfileDraftSchema,
+  SeizureInputSchema,
+  TARGET_ENTITIES,
+  WATCHLIST_KINDS,
+  type Condition,
+  type Hit,
+  type HitSummary,
+  type Lane,
+  type LaneControl,
+  type Profile,
+  type ProfileChange,
+  type ProfileStats,
+  type ReferenceList,
+  type Seizure,
+  type Watchlist,
+  type WatchlistEntry,
+} from './domain/targeting.ts';
 import { GridQuerySchema, GridViewStateSchema, REVIEW_ENTITY, type GridPage, type GridValueCount, type GridView, type ReviewEntity } from './domain/grids.ts';
 import type { ContainerRecord, PartyRecord, PassengerRecord, ShipmentRecord } from './domain/records.ts';
 
@@ -118,6 +141,8 @@ export const methods = {
   'grids.page': method<GridPage>(unlocked)(
     GridQuerySchema.extend({ start: z.number().int().min(0).max(1_000_000_000), limit: z.number().int().min(1).max(1000) }).strict(),
   ),
+  /** The exact number of rows matching the filters and search (counted in the background on large tables). */
+  'grids.count': method<{ count: number }>(unlocked)(GridQuerySchema.omit({ sort: true }).strict()),
   /** The values of a column with their counts under the other filters (the set filter's list). */
   'grids.values': method<GridValueCount[]>(unlocked)(
     GridQuerySchema.omit({ sort: true })
@@ -160,6 +185,90 @@ export const methods = {
   'records.container': method<ContainerRecord>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
   'records.party': method<PartyRecord>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
   'records.passenger': method<PassengerRecord>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
+
+  'targeting.profiles': method<Profile[]>(unlocked)(none),
+  'targeting.profile': method<Profile>(unlocked)(z.object({ id: z.number().int().min(1), version: z.number().int().min(1).optional() }).strict()),
+  'targeting.history': method<ProfileChange[]>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
+  /** Saves a new profile (id null) or a new version of one; refused with TARGETING_INVALID_RULE and the problems. */
+  'targeting.saveProfile': method<Profile>(unlocked)(z.object({ id: z.number().int().min(1).nullable(), draft: ProfileDraftSchema }).strict()),
+  /** The text form of a condition read into its tree (TARGETING_INVALID_RULE with the offset where it fails). */
+  'targeting.parse': method<{ condition: Condition; text: string }>(unlocked)(z.object({ text: z.string().max(20_000) }).strict()),
+  'targeting.print': method<{ text: string }>(unlocked)(z.object({ condition: ConditionSchema }).strict()),
+  /** A rule tried on the latest records before it is saved. */
+  'targeting.testRule': method<{ tested: number; hits: number; examples: { id: number; label: string }[] }>(unlocked)(
+    z.object({ entity: z.enum(TARGET_ENTITIES), condition: ConditionSchema, sample: z.number().int().min(1).max(100_000).default(5000) }).strict(),
+  ),
+  'targeting.lists': method<ReferenceList[]>(unlocked)(none),
+  'targeting.saveList': method<ReferenceList>(unlocked)(
+    z.object({ name: z.string().trim().min(1).max(100), description: z.string().max(2000), items: z.array(z.string().max(500)).max(100_000) }).strict(),
+  ),
+  'targeting.watchlists': method<Watchlist[]>(unlocked)(none),
+  'targeting.saveWatchlist': method<Watchlist>(unlocked)(
+    z
+      .object({
+        id: z.number().int().min(1).nullable(),
+        name: z.string().trim().min(1).max(100),
+        kind: z.enum(WATCHLIST_KINDS),
+        threshold: z.number().gt(0).max(1),
+        description: z.string().max(2000),
+      })
+      .strict(),
+  ),
+  'targeting.entries': method<WatchlistEntry[]>(unlocked)(z.object({ watchlistId: z.number().int().min(1) }).strict()),
+  'targeting.addEntries': method<{ added: number }>(unlocked)(
+    z
+      .object({
+        watchlistId: z.number().int().min(1),
+        entries: z
+          .array(z.object({ value: z.string().trim().min(1).max(500), note: z.string().max(2000).default('') }).strict())
+          .min(1)
+          .max(100_000),
+      })
+      .strict(),
+  ),
+  'targeting.removeEntry': method<{ removed: true }>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
+  'targeting.controls': method<LaneControl[]>(unlocked)(none),
+  'targeting.saveControl': method<LaneControl[]>(unlocked)(LaneControlSchema),
+  'targeting.settings': method<{ scoreAfterImport: boolean }>(unlocked)(none),
+  'targeting.updateSettings': method<{ scoreAfterImport: boolean }>(unlocked)(z.object({ scoreAfterImport: z.boolean() }).strict()),
+  /** Starts a scoring run as a job: only records new since the last run, or all of them (full). */
+  'targeting.score': method<{ jobId: string }>(unlocked)(z.object({ full: z.boolean() }).strict()),
+  /** Starts a backtest of a saved profile (or one of its versions) or of a draft over a period, as a job. */
+  'targeting.backtest': method<{ jobId: string }>(unlocked)(
+    z
+      .object({
+        profileId: z.number().int().min(1).nullable(),
+        version: z.number().int().min(1).nullable(),
+        draft: ProfileDraftSchema.nullable(),
+        from: z.string().date(),
+        to: z.string().date(),
+      })
+      .strict(),
+  ),
+  'targeting.queue': method<{ hits: HitSummary[]; total: number; lanes: Record<Lane, number> }>(unlocked)(
+    z
+      .object({
+        status: z.enum(['open', 'decided', 'all']).default('open'),
+        lane: z.enum(LANES).nullable().default(null),
+        entity: z.enum(TARGET_ENTITIES).nullable().default(null),
+        limit: z.number().int().min(1).max(1000).default(200),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+  ),
+  'targeting.hit': method<Hit>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
+  /** The hit of a record, if it has one. */
+  'targeting.hitOf': method<Hit | null>(unlocked)(z.object({ entity: z.enum(TARGET_ENTITIES), entityId: z.number().int().min(1) }).strict()),
+  /** A person's decision on an open hit (a dismissal needs a reason). */
+  'targeting.decide': method<Hit>(unlocked)(
+    z.object({ hitId: z.number().int().min(1), decision: z.enum(DECISIONS), reason: z.string().max(2000).default('') }).strict(),
+  ),
+  /** The inspection's outcome; a positive one with its seizure. */
+  'targeting.outcome': method<Hit>(unlocked)(
+    z.object({ hitId: z.number().int().min(1), outcome: z.enum(OUTCOMES), seizure: SeizureInputSchema.nullable() }).strict(),
+  ),
+  'targeting.stats': method<ProfileStats[]>(unlocked)(none),
+  'targeting.seizures': method<Seizure[]>(unlocked)(none),
 
   'audit.verify': method<AuditVerification>(unlocked)(none),
   'audit.recent': method<AuditEntry[]>(unlocked)(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),

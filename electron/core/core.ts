@@ -6,6 +6,7 @@ import { RecentWorkspaces } from './app/recent.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { GridService } from './grids/grid-service.ts';
 import { ImportService } from './ingest/import-service.ts';
+import { TargetingService } from './targeting/targeting-service.ts';
 import { Uploads } from './ingest/uploads.ts';
 import { WorkspaceService, type Keychain } from './workspace/workspace-service.ts';
 
@@ -31,6 +32,7 @@ export type Core = {
   workspace: WorkspaceService;
   imports: ImportService;
   grids: GridService;
+  targeting: TargetingService;
   shutdown(): Promise<void>;
 };
 
@@ -49,6 +51,7 @@ export function createCore(options: CoreOptions): Core {
   const uploads = new Uploads();
   const imports = new ImportService({ jobs, events, workspace, uploads, actor: currentActor() });
   const grids = new GridService({ jobs, workspace, actor: currentActor() });
+  const targeting = new TargetingService({ jobs, events, workspace, actor: currentActor() });
   return {
     options,
     events,
@@ -57,6 +60,7 @@ export function createCore(options: CoreOptions): Core {
     workspace,
     imports,
     grids,
+    targeting,
     async shutdown() {
       await workspace.close();
       uploads.clear();

@@ -8,9 +8,12 @@ import { socketTransport } from './transport/socket.ts';
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** What the core adds for the UI, e.g. `{ problems: string[] }` with TARGETING_INVALID_RULE. */
+  readonly details: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
     super(message);
     this.code = code;
+    this.details = details;
   }
 }
 
@@ -23,7 +26,7 @@ type InputArgs<M extends MethodName> = {} extends MethodInput<M> ? [input?: Meth
 export const api = {
   async call<M extends MethodName>(method: M, ...args: InputArgs<M>): Promise<MethodOutput<M>> {
     const outcome = await transport.call(method, args[0] ?? {});
-    if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message);
+    if (!outcome.ok) throw new ApiError(outcome.error.code, outcome.error.message, outcome.error.details);
     return outcome.result as MethodOutput<M>;
   },
   on<E extends EventName>(event: E, callback: (payload: Events[E]) => void): () => void {

@@ -132,7 +132,8 @@ export const GridQuerySchema = z
 export type GridQuery = z.infer<typeof GridQuerySchema>;
 
 export type GridRow = { id: number } & Record<string, string | number | null>;
-export type GridPage = { rows: GridRow[]; total: number };
+/** `total` is null while a large table's count is still to be made (`grids.count`). */
+export type GridPage = { rows: GridRow[]; total: number | null };
 export type GridValueCount = { value: string; count: number };
 
 /** A saved view: which columns, in which order and width, filters and sort. */

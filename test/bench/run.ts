@@ -7,6 +7,7 @@ import { demoFigures, generatorFigures } from './generator.bench.ts';
 import { gridFigures } from './grids.bench.ts';
 import { gridUiFigures } from './grid-ui.bench.ts';
 import { importFigures } from './imports.bench.ts';
+import { targetingFigures } from './targeting.bench.ts';
 import { report, type Figure } from './harness.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,6 +21,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   imports: importFigures,
   grids: gridFigures,
   gridui: gridUiFigures,
+  targeting: targetingFigures,
 };
 // The generator's rate is shown beside the writer's (the encrypted insert rate measured in this run).
 let writerRate: number | undefined;

@@ -105,7 +105,7 @@ describe('grids', () => {
         sort: null,
         start: 0,
         limit: 1,
-      }).total;
+      }).total!;
       expect(expected).toBeGreaterThan(0);
       expect(toCyrillic(word)).toMatch(/^[\u0400-\u04ff]+$/);
       await page.getByTestId('grid-search').fill(toCyrillic(word));

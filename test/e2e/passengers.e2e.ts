@@ -67,7 +67,7 @@ describe('passengers', () => {
       expect(surname).toBeDefined();
       const hits = search(surname!);
       await page.getByTestId('grid-search').fill(surname!);
-      await expect.poll(() => total.textContent()).toBe(rows(hits.total));
+      await expect.poll(() => total.textContent()).toBe(rows(hits.total!));
       const firstId = hits.rows[0]!.id;
 
       // Open the first row by its surname link.

@@ -82,6 +82,24 @@ describe('portcullis CLI', () => {
     expect(stats).toMatchObject({ shipments: 400, passengers: 150, imports: 1 });
     const answerKey = JSON.parse(readFileSync(key, 'utf8'));
     expect(answerKey.schemes.air_couriers.records).toHaveLength(Math.round(150 * 0.05));
+
+    // Scoring: every shipment and passenger, counted in the lanes too; exactly the contract's keys.
+    const s = cli(['score', '--workspace', target, '--json']);
+    expect(s.code).toBe(0);
+    const score = JSON.parse(s.stdout);
+    expect(Object.keys(score).sort()).toEqual(['hits', 'lanes', 'ms', 'scored']);
+    expect(Object.keys(score.lanes).sort()).toEqual(['blue', 'green', 'red', 'yellow']);
+    expect(score.scored).toBe(550);
+    expect(score.lanes.red + score.lanes.yellow + score.lanes.blue + score.lanes.green).toBe(550);
+    expect(score.hits).toBe(score.scored - score.lanes.green);
+    // A dry run with one profile scores only what that profile covers and leaves the queue alone.
+    const dry = JSON.parse(cli(['score', '--workspace', target, '--profile', 'Passengers: couriers', '--json']).stdout);
+    expect(dry.scored).toBe(550);
+    expect(cli(['score', '--workspace', target, '--profile', 'No such profile']).stderr).toContain('TARGETING_NOT_FOUND');
+    const bt = cli(['backtest', '--workspace', target, '--profile', 'Sea cargo: cocaine', '--from', '2026-11-01', '--to', '2026-12-31', '--json']);
+    expect(bt.code).toBe(0);
+    expect(JSON.parse(bt.stdout)).toMatchObject({ profile: 'Sea cargo: cocaine', version: 1, known: 0, precision: null });
+    expect(cli(['backtest', '--workspace', target, '--profile', 'Sea cargo: cocaine', '--from', 'yesterday', '--to', '2026-12-31']).code).toBe(2);
     expect(cli(['generate', '--seed', '3', '--shipments', '10', '--out', join(tmp.path, 'files'), '--formats', 'csv,telex']).code).toBe(2);
     const files = JSON.parse(
       cli(['generate', '--seed', '3', '--shipments', '30', '--passengers', '20', '--out', join(tmp.path, 'files'), '--formats', 'all', '--json']).stdout,

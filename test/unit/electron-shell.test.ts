@@ -1,6 +1,6 @@
 // Electron can't run on these machines: the window options, hardening handlers, IPC sender check and
 // menu are tested against fakes of the Electron objects they are given.
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../electron/core/app/events.ts';
 import { registerIpc, INVOKE_CHANNEL } from '../../electron/ipc.ts';
 import { keychainUsable } from '../../electron/keychain.ts';
@@ -8,7 +8,7 @@ import { menuTemplate } from '../../electron/menu.ts';
 import { appProtocolHandler } from '../../electron/protocol.ts';
 import { contentSecurityPolicy, hardenSession, hardenWebContents, isTrustedSender, windowOptions } from '../../electron/security.ts';
 import type { Router } from '../../electron/router.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -130,6 +130,7 @@ describe('app:// protocol', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pc-proto-'));
   writeFileSync(join(dir, 'index.html'), '<title>x</title>');
   const handle = appProtocolHandler(dir);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
   it('serves the renderer with its CSP', async () => {
     const r = await handle(new Request('app://portcullis/index.html'));
     expect(r.status).toBe(200);

@@ -17,6 +17,8 @@ const toView = (r: ViewRow): GridView => ({ id: r.id, grid: r.grid, name: r.name
 export class GridService {
   private readonly deps: GridServiceDeps;
   readonly queries: GridQueries;
+  /** The count job running for each grid. */
+  private readonly counting = new Map<GridId, string>();
 
   constructor(deps: GridServiceDeps) {
     this.deps = deps;
@@ -25,6 +27,26 @@ export class GridService {
 
   page(q: GridQuery & { start: number; limit: number }): GridPage {
     return this.queries.page(q, q.start, q.limit);
+  }
+
+  /** The exact count: at once when it is known or cheap, else by a worker on its own connection (one per
+   * grid at a time: a new count stops the one it replaces). */
+  async count(q: Pick<GridQuery, 'grid' | 'filters' | 'search'>): Promise<{ count: number }> {
+    const known = this.queries.knownCount({ ...q, sort: null });
+    if (known !== null) return { count: known };
+    const { jobs, workspace } = this.deps;
+    if (this.queries.countsAtOnce(q.grid)) return { count: this.queries.count(q) };
+    const version = this.queries.dataVersion();
+    const previous = this.counting.get(q.grid);
+    if (previous) jobs.cancel(previous);
+    const job = jobs.start({ kind: 'grid.count', label: q.grid, worker: workerUrl('count'), input: { ...workspace.databaseForWorker(), query: q } });
+    this.counting.set(q.grid, job.id);
+    const done = await jobs.wait(job.id);
+    if (this.counting.get(q.grid) === job.id) this.counting.delete(q.grid);
+    if (done.state !== 'done') throw new AppError('JOB_CANCELLED', 'The count was stopped.');
+    const { count } = done.result as { count: number };
+    this.queries.rememberCount(q, count, version);
+    return { count };
   }
 
   values(q: Pick<GridQuery, 'grid' | 'filters' | 'search'> & { column: string }): GridValueCount[] {

@@ -55,6 +55,9 @@ export function openDatabase(file: string, key: Buffer, opts: OpenOptions = {}):
     db.pragma('foreign_keys = ON');
     db.pragma('secure_delete = ON');
     db.pragma('busy_timeout = 5000');
+    // Sorts, temporary indexes and temp tables stay in memory: a temporary file would hold the
+    // workspace's data unencrypted.
+    db.pragma('temp_store = MEMORY');
     registerSqlFunctions(db);
     return db;
   } catch (err) {

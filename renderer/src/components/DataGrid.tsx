@@ -19,7 +19,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GRIDS, type GridColumn, type GridFilter, type GridId, type GridQuery, type GridRow } from '../../../shared/domain/grids.ts';
-import { api } from '../api.ts';
+import { api, ApiError } from '../api.ts';
 import { usePreferences } from '../app/preferences.tsx';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -113,14 +113,39 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
     [grid, label, locale, linkColumn, t],
   );
 
-  const datasource = useMemo<IDatasource>(
-    () => ({
+  const datasource = useMemo<IDatasource>(() => {
+    // A large table's count comes after its first rows, once per datasource, from a background count.
+    let counting = false;
+    let live = true;
+    const countInBackground = () => {
+      if (counting) return;
+      counting = true;
+      api
+        .call('grids.count', { grid, filters, search })
+        .then(({ count }) => {
+          if (!live) return;
+          gridApi.current?.setRowCount(count, true);
+          callbacks.current.onTotal(count);
+        })
+        .catch((err: unknown) => {
+          // A count replaced by a newer one is stopped on purpose.
+          if (live && !(err instanceof ApiError && err.code === 'JOB_CANCELLED')) callbacks.current.onError(err);
+        });
+    };
+    return {
       getRows(params: IGetRowsParams) {
         const s = params.sortModel[0];
         const sortNow: GridQuery['sort'] = s ? { column: s.colId, dir: s.sort } : null;
+        const limit = params.endRow - params.startRow;
         api
-          .call('grids.page', { grid, filters, search, sort: sortNow, start: params.startRow, limit: params.endRow - params.startRow })
+          .call('grids.page', { grid, filters, search, sort: sortNow, start: params.startRow, limit })
           .then((page) => {
+            if (page.total === null) {
+              // Unknown yet: a short block is the end; otherwise the grid may scroll on.
+              params.successCallback(page.rows, page.rows.length < limit ? params.startRow + page.rows.length : undefined);
+              countInBackground();
+              return;
+            }
             params.successCallback(page.rows, page.total);
             callbacks.current.onTotal(page.total);
           })
@@ -129,10 +154,12 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
             callbacks.current.onError(err);
           });
       },
-    }),
+      destroy() {
+        live = false;
+      },
+    };
     // `refresh` is a dependency on purpose: a new datasource drops every cached block.
-    [grid, filters, search, refresh],
-  );
+  }, [grid, filters, search, refresh]);
 
   useEffect(() => {
     callbacks.current.onTotal(null);

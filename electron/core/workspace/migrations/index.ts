@@ -12,6 +12,8 @@ import { m007Grids } from './007-grids.ts';
 import { m008MoreGrids } from './008-more-grids.ts';
 import { m009DerivedByWriters } from './009-derived-by-writers.ts';
 import { m010ReviewMarks } from './010-review-marks.ts';
+import { m011Targeting } from './011-targeting.ts';
+import { m012ConveyanceLinks } from './012-conveyance-links.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
@@ -26,6 +28,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m008MoreGrids,
   m009DerivedByWriters,
   m010ReviewMarks,
+  m011Targeting,
+  m012ConveyanceLinks,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

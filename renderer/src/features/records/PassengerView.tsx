@@ -5,6 +5,7 @@
 import { Classes, H3, H6, HTMLTable, Intent, Tag, Tooltip } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
 import { flightDesignator, type PassengerRecord } from '../../../../shared/domain/records.ts';
+import { TargetingBlock } from '../targeting/TargetingBlock.tsx';
 import { Facts, Muted, NONE, RecordLink, Section, useRecordFormat, type OpenRecord } from './record-parts.tsx';
 
 /** The core lists at most this many co-travellers and same-document records. */
@@ -69,6 +70,8 @@ export function PassengerView({ record: p, onOpen }: { record: PassengerRecord; 
           ]}
         />
       </header>
+
+      <TargetingBlock entity="passenger" id={p.id} />
 
       <Section title={t('records.passenger.document')} testId="passenger-document">
         <Facts

@@ -5,6 +5,7 @@ import { Classes, H3, HTMLTable, Icon, Intent, Tag, Tooltip } from '@blueprintjs
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ShipmentRecord } from '../../../../shared/domain/records.ts';
+import { TargetingBlock } from '../targeting/TargetingBlock.tsx';
 import { Facts, Muted, NONE, RecordLink, Section, useRecordFormat, type OpenRecord } from './record-parts.tsx';
 import { RouteMap } from './RouteMap.tsx';
 
@@ -56,6 +57,8 @@ export function ShipmentView({ record: s, onOpen }: { record: ShipmentRecord; on
           </ol>
         )}
       </header>
+
+      <TargetingBlock entity="shipment" id={s.id} />
 
       <Section title={t('records.shipment.parties')}>
         {s.parties.length === 0 ? (

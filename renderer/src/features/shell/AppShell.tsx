@@ -15,6 +15,7 @@ import { RecordDrawer } from '../records/RecordDrawer.tsx';
 import { NotBuiltYet } from '../sections/NotBuiltYet.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { ShipmentsPage } from '../shipments/ShipmentsPage.tsx';
+import { TargetingPage } from '../targeting/TargetingPage.tsx';
 import { CommandPalette, type Command } from './CommandPalette.tsx';
 import { NavSidebar } from './NavSidebar.tsx';
 import { SECTIONS, sectionKey } from './sections.ts';
@@ -29,6 +30,12 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
   const { theme, setTheme, language, setLanguage } = usePreferences();
   const jobs = useJobs();
   const lock = useCallback(() => void api.call('workspace.lock'), []);
+  // Going somewhere else (a section, a tab, a hit opened from a record) closes the record drawer.
+  useEffect(() => {
+    const close = () => setRecords([]);
+    window.addEventListener('hashchange', close);
+    return () => window.removeEventListener('hashchange', close);
+  }, []);
 
   useEffect(
     () =>
@@ -90,6 +97,7 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
   else if (section === 'imports') page = <ImportsPage />;
   else if (section === 'shipments') page = <ShipmentsPage exportDir={exportDir} onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else if (section === 'passengers') page = <PassengersPage exportDir={exportDir} onOpen={(ref) => setRecords((s) => [...s, ref])} />;
+  else if (section === 'targeting') page = <TargetingPage onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else page = <NotBuiltYet section={current} />;
 
   return (

@@ -11,7 +11,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'imports', icon: 'import', built: true },
   { id: 'shipments', icon: 'box', built: true },
   { id: 'passengers', icon: 'people', built: true },
-  { id: 'targeting', icon: 'locate', built: false },
+  { id: 'targeting', icon: 'locate', built: true },
   { id: 'graph', icon: 'graph', built: false },
   { id: 'cases', icon: 'folder-shared', built: false },
   { id: 'exchange', icon: 'exchange', built: false },

@@ -1,9 +1,10 @@
-// The current section, kept in the address hash (#/cases) so back and forward work.
+// The current section, kept in the address hash (#/cases) so back and forward work. A section may keep
+// its own place after its name (#/targeting/queue/12); the section is the first part.
 import { useCallback, useEffect, useState } from 'react';
 import { SECTIONS, type SectionId } from './sections.ts';
 
 function fromHash(): SectionId {
-  const id = location.hash.replace(/^#\/?/, '');
+  const id = location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
   return SECTIONS.some((s) => s.id === id) ? (id as SectionId) : 'overview';
 }
 

@@ -1,5 +1,7 @@
 // English: the reference dictionary. Every other language must have exactly these keys (checked by the
 // compiler through the Dictionary type, and by a unit test).
+import { enTargeting } from './en-targeting.ts';
+
 export const en = {
   app: {
     starting: 'Starting Portcullis…',
@@ -27,6 +29,9 @@ export const en = {
     UPLOAD_INVALID: 'The file could not be received completely; please try again.',
     RECORD_NOT_FOUND: 'This record is no longer in the workspace (an import may have been undone).',
     EXPORT_FAILED: 'The export could not be written. Check that the folder exists and can be written to.',
+    TARGETING_NOT_FOUND: 'This profile, watchlist or hit is no longer in the workspace.',
+    TARGETING_INVALID_RULE: 'The profile cannot be saved as it is: a rule names something that does not exist or does not fit.',
+    TARGETING_DECISION_REFUSED: 'This decision cannot be recorded on this hit in its present state.',
     CLI_USAGE: 'The command was not written correctly.',
     INTERNAL: 'Something went wrong inside Portcullis; the details are in the log.',
   },
@@ -409,7 +414,12 @@ export const en = {
     idle: 'Tasks',
     running: 'Tasks running: {{count}}',
     cancel: 'Cancel',
-    kind: { workspace: { backup: 'Backup', integrity: 'Integrity check', demo: 'Demo workspace' }, import: { file: 'Import' } },
+    kind: {
+      workspace: { backup: 'Backup', integrity: 'Integrity check', demo: 'Demo workspace' },
+      import: { file: 'Import' },
+      grid: { export: 'Export', count: 'Counting rows' },
+      targeting: { score: 'Scoring', backtest: 'Backtest' },
+    },
     phase: {
       reading: 'reading',
       generating: 'generating',
@@ -417,6 +427,8 @@ export const en = {
       checksum: 'checking',
       writing: 'writing',
       checking: 'checking pages',
+      counting: 'counting',
+      scoring: 'scoring',
     },
     state: { running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
   },
@@ -619,6 +631,7 @@ export const en = {
       listLimit: 'Only the first {{limit}} are listed.',
     },
   },
+  targeting: enTargeting,
 };
 
 type Stringify<T> = { [K in keyof T]: T[K] extends string ? string : Stringify<T[K]> };

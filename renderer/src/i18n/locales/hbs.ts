@@ -1,6 +1,7 @@
 // Bosanski / hrvatski / srpski, latinica: one dictionary for the shared standard; where the three
 // differ, the wording chosen is understood in all of them (issue 12 will split them where needed).
 import type { Dictionary } from './en.ts';
+import { hbsTargeting } from './hbs-targeting.ts';
 
 export const hbs: Dictionary = {
   app: {
@@ -30,6 +31,9 @@ export const hbs: Dictionary = {
     UPLOAD_INVALID: 'Datoteka nije primljena u cijelosti; pokušajte ponovo.',
     RECORD_NOT_FOUND: 'Ovog zapisa više nema u radnom prostoru (možda je neki uvoz poništen).',
     EXPORT_FAILED: 'Izvoz nije moguće zapisati. Provjerite postoji li mapa i može li se u nju pisati.',
+    TARGETING_NOT_FOUND: 'Ovog profila, liste za praćenje ili pogotka više nema u radnom prostoru.',
+    TARGETING_INVALID_RULE: 'Profil se ne može sačuvati ovakav: neko pravilo navodi nešto što ne postoji ili ne odgovara.',
+    TARGETING_DECISION_REFUSED: 'Ova odluka se ne može upisati za ovaj pogodak u njegovom trenutnom stanju.',
     CLI_USAGE: 'Naredba nije ispravno napisana.',
     INTERNAL: 'Nešto je pošlo po zlu unutar Portcullisa; pojedinosti su u zapisniku.',
   },
@@ -411,7 +415,12 @@ export const hbs: Dictionary = {
     idle: 'Zadaci',
     running: 'Zadataka u toku: {{count}}',
     cancel: 'Otkaži',
-    kind: { workspace: { backup: 'Sigurnosna kopija', integrity: 'Provjera ispravnosti', demo: 'Demo radni prostor' }, import: { file: 'Uvoz' } },
+    kind: {
+      workspace: { backup: 'Sigurnosna kopija', integrity: 'Provjera ispravnosti', demo: 'Demo radni prostor' },
+      import: { file: 'Uvoz' },
+      grid: { export: 'Izvoz', count: 'Brojanje redova' },
+      targeting: { score: 'Ocjenjivanje', backtest: 'Povratno testiranje' },
+    },
     phase: {
       reading: 'čitanje',
       generating: 'generisanje',
@@ -419,6 +428,8 @@ export const hbs: Dictionary = {
       checksum: 'provjera',
       writing: 'upisivanje',
       checking: 'provjera stranica',
+      counting: 'brojanje',
+      scoring: 'ocjenjivanje',
     },
     state: { running: 'U toku', done: 'Gotovo', failed: 'Neuspjelo', cancelled: 'Otkazano' },
   },
@@ -620,4 +631,5 @@ export const hbs: Dictionary = {
       listLimit: 'Prikazano je samo prvih {{limit}}.',
     },
   },
+  targeting: hbsTargeting,
 };
