@@ -136,7 +136,7 @@ async function quality(): Promise<Quality> {
   }
 }
 
-/** Names for the watchlist: a hundred of the workspace's own parties slightly misspelt (they should be
+/** Names for the watchlist: twenty of the workspace's own parties slightly misspelt (they should be
  * found), the rest made-up company names of two or three invented words and a legal form. */
 function watchlistNames(real: string[], count: number): string[] {
   let seed = 99;
@@ -151,7 +151,7 @@ function watchlistNames(real: string[], count: number): string[] {
   };
   const forms = ['DOO', 'DOOEL', 'SHPK', 'AD', 'LLC', 'Ltd', 'GmbH', 'SRL', 'BV', 'DD', 'FZE', ''];
   const out = new Set<string>();
-  for (let i = 0; i < real.length && out.size < 100; i += Math.max(1, Math.floor(real.length / 100))) {
+  for (let i = 0; i < real.length && out.size < 20; i += Math.max(1, Math.floor(real.length / 20))) {
     const n = real[i]!;
     const j = 1 + (i % Math.max(1, n.length - 2));
     out.add(`${n.slice(0, j)}${n.slice(j + 1)}`);

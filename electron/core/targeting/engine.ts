@@ -23,6 +23,9 @@ import { PassengerFacts, ShipmentFacts, updateBands, updateHistory, type FactRea
 import { TargetingStore } from './store.ts';
 
 const BATCH = 5000;
+/** The page cache of a scoring run (KiB, negative as SQLite wants it): a run reads every record and its
+ * containers' events, and with the default 2 MB it reads and decrypts the same index pages again and again. */
+const SCORE_CACHE_KIB = -262144;
 
 type CompiledRule = { name: string; weight: number; test: Predicate; fields: string[]; condition: ProfileDraft['rules'][number]['condition'] };
 type CompiledProfile = { id: number; name: string; version: number; validFrom: string | null; validTo: string | null; rules: CompiledRule[] };
@@ -210,8 +213,14 @@ export function runScoring(db: Db, opts: ScoreOptions): ScoreResult {
       appendAudit(db, { actor: opts.actor, action: 'target.score', entity: 'targeting', entityId: null, details: { ...result, full: opts.full } });
     }
   };
-  if (dry) work();
-  else db.transaction(work).immediate();
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = ${SCORE_CACHE_KIB}`);
+  try {
+    if (dry) work();
+    else db.transaction(work).immediate();
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
   result.ms = performance.now() - started;
   return result;
 }
