@@ -13,6 +13,7 @@ import { GRIDS, type GridQuery } from '../../shared/domain/grids.ts';
 import { createCore } from '../../electron/core/core.ts';
 import { DEFAULT_PARAMS, generateScenario } from '../../electron/core/generator/scenario.ts';
 import { writeScenario, type WriteCounts } from '../../electron/core/generator/workspace-writer.ts';
+import { Rng } from '../../electron/core/generator/rng.ts';
 import { GRID_SQL } from '../../electron/core/grids/definitions.ts';
 import { exportGrid } from '../../electron/core/grids/grid-export.ts';
 import { ftsQuery, GridQueries, whereOf } from '../../electron/core/grids/grid-query.ts';
@@ -203,16 +204,10 @@ function ensureWorkspace(root: string): { meta: FillMeta; reused: boolean } {
 // ---------------------------------------------------------------------------------------------------
 // measure
 
-/** Small seeded generator: the same random blocks every run. */
+/** Seeded draws: the same random blocks every run (the generator's own generator). */
 function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.float();
 }
 
 function quantile(values: number[], p: number): number {

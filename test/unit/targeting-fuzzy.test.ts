@@ -2,19 +2,14 @@
 // the word-by-word name score, and NameIndex giving the same answers as comparing every entry.
 import { describe, expect, it } from 'vitest';
 import { compareNames, jaroWinkler, matchKey, NameIndex, type NameMatch } from '../../electron/core/targeting/fuzzy.ts';
+import { Rng } from '../../electron/core/generator/rng.ts';
 
 const compare = (a: string, b: string): NameMatch => compareNames(matchKey(a), matchKey(b));
 
-/** A small seeded generator: the same draws every run. */
+/** Seeded draws in [0, 1): the same every run (the generator's own generator). */
 function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.float();
 }
 
 describe('jaroWinkler', () => {
@@ -242,13 +237,12 @@ describe('NameIndex', () => {
   const keys = listed.map(matchKey);
 
   /** What comparing against every entry finds, in the index's order (best first, then as listed). */
-  function everyEntry(record: string, threshold: number): { value: number; score: number; method: string }[] {
+  function everyEntry(record: string, threshold: number): ({ value: number } & NameMatch)[] {
     const q = matchKey(record);
     return keys
       .map((k, value) => ({ value, ...compareNames(q, k) }))
       .filter((m) => m.score >= threshold)
-      .sort((x, y) => y.score - x.score || x.value - y.value)
-      .map(({ value, score, method }) => ({ value, score, method }));
+      .sort((x, y) => y.score - x.score || x.value - y.value);
   }
 
   it.each([0.85, 0.9, 0.95])('finds exactly what comparing every entry finds, at threshold %s', (threshold) => {
@@ -256,7 +250,7 @@ describe('NameIndex', () => {
     let near = 0;
     for (const record of records) {
       const expected = everyEntry(record, threshold);
-      const got = index.match(record, threshold).map(({ value, match }) => ({ value, score: match.score, method: match.method }));
+      const got = index.match(record, threshold).map(({ value, match }) => ({ value, ...match }));
       expect(got, record).toEqual(expected);
       found += got.length;
       // Near misses: entries scoring just under the threshold, which the index must leave out.
@@ -270,7 +264,7 @@ describe('NameIndex', () => {
     for (const record of records.slice(0, 100)) {
       for (const threshold of [0.5, 0.7]) {
         expect(
-          index.match(record, threshold).map(({ value, match }) => ({ value, score: match.score, method: match.method })),
+          index.match(record, threshold).map(({ value, match }) => ({ value, ...match })),
           record,
         ).toEqual(everyEntry(record, threshold));
       }

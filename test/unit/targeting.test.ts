@@ -15,17 +15,12 @@ import { decide, hit, profileStats, queue, recordOutcome } from '../../electron/
 import { changeSummary, TargetingStore } from '../../electron/core/targeting/store.ts';
 import type { Db } from '../../electron/core/workspace/database.ts';
 import { PASSPHRASE, testCore, type TestCore } from './helpers/workspace.ts';
+import { Rng } from '../../electron/core/generator/rng.ts';
 
-/** A small seeded generator: the same draws every run. */
+/** Seeded draws in [0, 1): the same every run (the generator's own generator). */
 function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = new Rng(seed);
+  return () => rng.float();
 }
 
 describe('rule text form', () => {

@@ -28,20 +28,16 @@ for (const form of LEGAL_FORMS) {
   FORMS_BY_FIRST.set(words[0]!, list);
 }
 
-function stripLegalForms(words: string[]): { kept: string[]; forms: string[] } {
-  const kept: string[] = [];
-  const forms: string[] = [];
-  for (let i = 0; i < words.length;) {
-    const hit = FORMS_BY_FIRST.get(words[i]!)?.find((form) => form.every((w, k) => words[i + k] === w));
-    if (hit) {
-      forms.push(hit.join(''));
-      i += hit.length;
-    } else {
-      kept.push(words[i]!);
-      i++;
-    }
+/** The legal form starting at words[i], if any. */
+function legalFormAt(words: string[], i: number): string[] | undefined {
+  const forms = FORMS_BY_FIRST.get(words[i]!);
+  if (forms === undefined) return undefined;
+  for (const form of forms) {
+    let k = 1;
+    while (k < form.length && words[i + k] === form[k]) k++;
+    if (k === form.length) return form;
   }
-  return { kept, forms };
+  return undefined;
 }
 
 /** A name reduced for matching: normalised words, legal forms removed, tokens sorted. */
@@ -61,11 +57,21 @@ const RAW = new WeakMap<MatchKey, string>();
 
 function keyOf(name: string): MatchKey {
   const norm = normalizeName(name);
-  const { kept, forms } = stripLegalForms(norm === '' ? [] : norm.split(' '));
+  const all = norm === '' ? [] : norm.split(' ');
+  const kept: string[] = [];
+  const forms: string[] = [];
+  for (let i = 0; i < all.length;) {
+    const form = legalFormAt(all, i);
+    if (form === undefined) kept.push(all[i++]!);
+    else {
+      forms.push(form.join(''));
+      i += form.length;
+    }
+  }
   // A name that is nothing but legal forms ("AD") keeps them as its words, so it only matches itself.
   const tokens = kept.length > 0 ? kept : forms;
   const legalForms = kept.length > 0 ? forms : [];
-  return { norm, tokens, sorted: [...tokens].sort().join(' '), legalForms };
+  return { norm, tokens, sorted: tokens.length === 1 ? tokens[0]! : tokens.slice().sort().join(' '), legalForms };
 }
 
 export function matchKey(name: string): MatchKey {
@@ -352,8 +358,13 @@ const JOINED = 2;
 const CACHE_LIMIT = 100_000;
 
 type Found = { e: number; match: NameMatch };
-/** Units similar to one query word: ids and their wordSimilarity. */
+/** Units similar to one query word: ids, their wordSimilarity, and how many postings they have in all. */
 type Similar = { units: number[]; sims: number[]; postings: number };
+const NOTHING_SIMILAR: Similar = { units: [], sims: [], postings: 0 };
+
+function lengthBit(length: number): number {
+  return 1 << Math.min(length, 31);
+}
 
 /**
  * A word's letters for a quick bound on Jaro matches: bits of the letters present once or more, twice or
@@ -425,6 +436,8 @@ export class NameIndex<T> {
   private readonly postData: Int32Array;
   /** blockKeys key → the units filed under it, INFO numbers each, so a scan reads memory in order. */
   private readonly byKey = new Map<number, Int32Array>();
+  /** blockKeys key → the lengths of the single-word units filed under it, one bit each (31: 31 letters or more). */
+  private readonly wordLengths = new Map<number, number>();
   private readonly cache = new Map<string, Similar>();
   // Scratch reused between calls; stamps tell this call's data from an earlier call's.
   private epoch = 0;
@@ -496,6 +509,7 @@ export class NameIndex<T> {
         const list = keyed.get(k);
         if (list === undefined) keyed.set(k, [...info]);
         else list.push(...info);
+        if (kinds[id]! & WORD) this.wordLengths.set(k, (this.wordLengths.get(k) ?? 0) | lengthBit(text.length));
       }
     });
     for (const [k, list] of keyed) this.byKey.set(k, Int32Array.from(list));
@@ -535,6 +549,13 @@ export class NameIndex<T> {
 
   /** Units wordSimilarity scores above 0 against a query word (joined: two query words joined). */
   private similarUnits(text: string, joined: boolean): Similar {
+    const keys = blockKeys(text);
+    if (joined) {
+      // Most joined pairs have no single word of about their length to pair with: settle that without the cache.
+      let near = 0;
+      for (let l = text.length - JOIN_LENGTH_SLACK; l <= text.length + JOIN_LENGTH_SLACK; l++) if (l > 0) near |= lengthBit(l);
+      if (!keys.some((k) => ((this.wordLengths.get(k) ?? 0) & near) !== 0)) return NOTHING_SIMILAR;
+    }
     const cacheKey = joined ? ' ' + text : text;
     const cached = this.cache.get(cacheKey);
     if (cached !== undefined) return cached;
@@ -545,7 +566,7 @@ export class NameIndex<T> {
     const la = text.length;
     const [once, twice, excess] = letterBag(text);
     const head = head4(text);
-    for (const k of blockKeys(text)) {
+    for (const k of keys) {
       const list = this.byKey.get(k);
       if (list === undefined) continue;
       for (let x = 0; x < list.length / INFO; x++) {

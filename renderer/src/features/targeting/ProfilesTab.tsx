@@ -10,6 +10,7 @@ import type { RecordRef } from '../records/record-ref.ts';
 import { useTargetingFormat } from './format.ts';
 import { ProfileEditor } from './ProfileEditor.tsx';
 import { useLoad } from './useLoad.ts';
+import { RowLink } from './RowLink.tsx';
 
 type Props = { profileId: number | null; onSelect(id: number | null): void; onOpen(ref: RecordRef): void };
 
@@ -105,16 +106,7 @@ function ProfileList({ profiles, onSelect, onNew }: { profiles: Profile[]; onSel
             {profiles.map((p) => (
               <tr key={p.id} onClick={() => onSelect(p.id)} data-testid="profile-row" data-profile={p.name}>
                 <td>
-                  <button
-                    type="button"
-                    className="pc-record-link"
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      onSelect(p.id);
-                    }}
-                  >
-                    {p.name}
-                  </button>
+                  <RowLink onOpen={() => onSelect(p.id)}>{p.name}</RowLink>
                   {p.description && <div className={`${Classes.TEXT_MUTED} pc-clamp`}>{p.description}</div>}
                 </td>
                 <td className="pc-right pc-num">v{p.version}</td>

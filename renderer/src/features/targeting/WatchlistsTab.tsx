@@ -10,6 +10,7 @@ import { useTargetingFormat } from './format.ts';
 import { ReferenceLists } from './ReferenceLists.tsx';
 import { FUZZY_KINDS, WatchlistEditor } from './WatchlistEditor.tsx';
 import { useLoad } from './useLoad.ts';
+import { RowLink } from './RowLink.tsx';
 
 type Props = { watchlistId: number | null; onSelect(id: number | null): void };
 
@@ -96,16 +97,7 @@ function WatchlistTable({ watchlists, selected, onSelect }: { watchlists: Watchl
             data-watchlist={w.name}
           >
             <td>
-              <button
-                type="button"
-                className="pc-record-link"
-                onClick={(e) => {
-                  e.stopPropagation();
-                  onSelect(w.id);
-                }}
-              >
-                {w.name}
-              </button>
+              <RowLink onOpen={() => onSelect(w.id)}>{w.name}</RowLink>
             </td>
             <td>{t(`targeting.watchlist.kinds.${w.kind}`, { defaultValue: w.kind })}</td>
             <td className="pc-right pc-num">{FUZZY_KINDS.includes(w.kind) ? f.percent(w.threshold) : t('targeting.watchlist.exact')}</td>
