@@ -418,9 +418,22 @@ describe('scoring a workspace', () => {
     store.save(profile.id, { ...draftOf(profile), enabled: true }, 'supervisor');
   });
 
-  it('scores only new records incrementally', () => {
-    const r = runScoring(db, { actor: 'test', full: false, random: seeded(3) });
-    expect(r.scored).toBe(0);
+  it('scores only new records incrementally, including rows that reuse the ids of an undone import', () => {
+    expect(runScoring(db, { actor: 'test', full: false, random: seeded(3) }).scored).toBe(0);
+    db.exec('SAVEPOINT reuse');
+    try {
+      const top = (db.prepare('SELECT max(id) AS m FROM shipment').get() as { m: number }).m;
+      const copy = `INSERT INTO shipment (id, mode, doc_type, doc_number, hs_codes, places_transshipment, flags, arrival_date)
+        SELECT ?, mode, doc_type, doc_number || 'X', hs_codes, places_transshipment, flags, arrival_date FROM shipment WHERE id = ?`;
+      db.prepare(copy).run(top + 1, top);
+      expect(runScoring(db, { actor: 'test', full: false, random: seeded(3) }).scored).toBe(1);
+      // Undone, then written again with the same id: scored again.
+      db.prepare('DELETE FROM shipment WHERE id = ?').run(top + 1);
+      db.prepare(copy).run(top + 1, top);
+      expect(runScoring(db, { actor: 'test', full: false, random: seeded(3) }).scored).toBe(1);
+    } finally {
+      db.exec('ROLLBACK TO reuse; RELEASE reuse');
+    }
   });
 
   it('keeps every version of a profile with who changed what, and refuses rules that name what does not exist', () => {

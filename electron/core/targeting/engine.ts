@@ -138,7 +138,8 @@ export function runScoring(db: Db, opts: ScoreOptions): ScoreResult {
     const plan = entities.map((entity) => {
       const state = db.prepare('SELECT upto, profiles FROM target_state WHERE entity = ?').get(entity) as { upto: number; profiles: string } | undefined;
       const max = (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM ${entity}`).get() as { m: number }).m;
-      const previous = state?.upto ?? 0;
+      // Rows removed at the top since (an undone import) lower the watermark (migration 013 does it too).
+      const previous = Math.min(state?.upto ?? 0, max);
       const from = opts.full || dry ? 0 : previous;
       // Ids are dense enough for progress; counting the rows would read the whole table.
       const count = Math.max(0, max - from);
@@ -161,7 +162,10 @@ export function runScoring(db: Db, opts: ScoreOptions): ScoreResult {
     const ids = (sql: string, entity: string) => new Set(db.prepare(sql).pluck().all(entity) as number[]);
     const at = new Date().toISOString();
     for (const p of plan) {
-      if (p.count === 0) continue;
+      if (p.count === 0) {
+        if (!dry) db.prepare(`UPDATE target_state SET upto = ? WHERE entity = ?`).run(p.max, p.entity);
+        continue;
+      }
       const reader = readerFor(db, p.entity, rules);
       // Records scored before: their open hits (cleared if they turn green) and their random draws.
       const rescoring = p.from < p.previous;

@@ -14,6 +14,7 @@ import { m009DerivedByWriters } from './009-derived-by-writers.ts';
 import { m010ReviewMarks } from './010-review-marks.ts';
 import { m011Targeting } from './011-targeting.ts';
 import { m012ConveyanceLinks } from './012-conveyance-links.ts';
+import { m013TargetWatermarks } from './013-target-watermarks.ts';
 
 export type Migration = { version: number; name: string; up: (db: Db) => void };
 
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m010ReviewMarks,
   m011Targeting,
   m012ConveyanceLinks,
+  m013TargetWatermarks,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
