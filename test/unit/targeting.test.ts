@@ -14,6 +14,8 @@ import { PassengerFacts, ShipmentFacts, updateBands, updateHistory, type Facts }
 import { decide, hit, profileStats, queue, recordOutcome } from '../../electron/core/targeting/review.ts';
 import { changeSummary, TargetingStore } from '../../electron/core/targeting/store.ts';
 import type { Db } from '../../electron/core/workspace/database.ts';
+import { lowerWatermarks } from '../../electron/core/ingest/history.ts';
+import { catchUp } from '../../electron/core/workspace/derived.ts';
 import { PASSPHRASE, testCore, type TestCore } from './helpers/workspace.ts';
 import { Rng } from '../../electron/core/generator/rng.ts';
 
@@ -427,10 +429,15 @@ describe('scoring a workspace', () => {
         SELECT ?, mode, doc_type, doc_number || 'X', hs_codes, places_transshipment, flags, arrival_date FROM shipment WHERE id = ?`;
       db.prepare(copy).run(top + 1, top);
       expect(runScoring(db, { actor: 'test', full: false, random: seeded(3) }).scored).toBe(1);
-      // Undone, then written again with the same id: scored again.
+      // Undone (which lowers the watermarks), then written again with the same id: counted and scored again.
       db.prepare('DELETE FROM shipment WHERE id = ?').run(top + 1);
+      lowerWatermarks(db);
       db.prepare(copy).run(top + 1, top);
+      catchUp(db);
       expect(runScoring(db, { actor: 'test', full: false, random: seeded(3) }).scored).toBe(1);
+      expect((db.prepare(`SELECT n FROM row_count WHERE tbl = 'shipment'`).get() as { n: number }).n).toBe(
+        (db.prepare('SELECT count(*) AS n FROM shipment').get() as { n: number }).n,
+      );
     } finally {
       db.exec('ROLLBACK TO reuse; RELEASE reuse');
     }

@@ -14,9 +14,10 @@ import { m009DerivedByWriters } from './009-derived-by-writers.ts';
 import { m010ReviewMarks } from './010-review-marks.ts';
 import { m011Targeting } from './011-targeting.ts';
 import { m012ConveyanceLinks } from './012-conveyance-links.ts';
-import { m013TargetWatermarks } from './013-target-watermarks.ts';
+import { m013Recount } from './013-recount.ts';
 
-export type Migration = { version: number; name: string; up: (db: Db) => void };
+/** `dataOnly`: the migration repairs data and leaves the schema as it was. */
+export type Migration = { version: number; name: string; up: (db: Db) => void; dataOnly?: true };
 
 export const MIGRATIONS: readonly Migration[] = [
   m001DomainV1,
@@ -31,7 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m010ReviewMarks,
   m011Targeting,
   m012ConveyanceLinks,
-  m013TargetWatermarks,
+  m013Recount,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
