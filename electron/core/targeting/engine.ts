@@ -102,7 +102,8 @@ export function loadRuleSet(db: Db, only?: (ProfileDraft & { id: number; version
   return new RuleSet(profiles, { lists: store.referenceLists(), watchlists });
 }
 
-function readerFor(db: Db, entity: TargetEntity, rules: RuleSet): FactReader {
+/** The reader of a kind of record, fetching what the rule set needs (container events only if read). */
+export function readerFor(db: Db, entity: TargetEntity, rules: RuleSet): FactReader {
   const lists = rules.ctx.lists;
   return entity === 'shipment' ? new ShipmentFacts(db, lists, { events: rules.needsEvents }) : new PassengerFacts(db, lists);
 }

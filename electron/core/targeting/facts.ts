@@ -3,7 +3,6 @@
 // conveyances, the history of parties and pairs, the normal bands by HS heading) and reads the rest with
 // one statement per table per batch.
 import { normalizeName } from '../../../shared/domain/names.ts';
-import type { TargetEntity } from '../../../shared/domain/targeting.ts';
 import { reference } from '../generator/reference.ts';
 import type { Db } from '../workspace/database.ts';
 
@@ -574,4 +573,3 @@ function contactKey(value: string): string {
 }
 
 export type FactReader = { read(from: number, to: number): ScoredRecord[] };
-export const ENTITY_TABLE: Record<TargetEntity, 'shipment' | 'passenger'> = { shipment: 'shipment', passenger: 'passenger' };

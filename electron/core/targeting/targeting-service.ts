@@ -22,8 +22,7 @@ import type { EventBus } from '../app/events.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import { workerUrl } from '../../workers/index.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
-import { loadRuleSet, profilesChanged } from './engine.ts';
-import { ShipmentFacts, PassengerFacts } from './facts.ts';
+import { loadRuleSet, profilesChanged, readerFor } from './engine.ts';
 import { decide, hit, hitOf, profileStats, queue, recordOutcome, seizures, type QueueQuery } from './review.ts';
 import { TargetingStore } from './store.ts';
 
@@ -160,8 +159,7 @@ export class TargetingService {
     if (problems.length) throw new AppError('TARGETING_INVALID_RULE', problems.join(' '), { problems });
     const rules = loadRuleSet(db, [{ ...draft, id: 0, version: 0 }]);
     const max = (db.prepare(`SELECT coalesce(max(id), 0) AS m FROM ${input.entity}`).get() as { m: number }).m;
-    const lists = rules.ctx.lists;
-    const reader = input.entity === 'shipment' ? new ShipmentFacts(db, lists, { events: rules.needsEvents }) : new PassengerFacts(db, lists);
+    const reader = readerFor(db, input.entity, rules);
     const records = reader.read(Math.max(1, max - input.sample + 1), max + 1);
     const examples: { id: number; label: string }[] = [];
     let hits = 0;
