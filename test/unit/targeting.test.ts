@@ -9,13 +9,12 @@ import { draftOf, FIELDS, INDICATORS, laneOf, type Condition, type ProfileDraft 
 import { DEFAULT_PARAMS, generateScenario } from '../../electron/core/generator/scenario.ts';
 import { writeScenario } from '../../electron/core/generator/workspace-writer.ts';
 import { compile, WatchIndex, type CompileContext } from '../../electron/core/targeting/compile.ts';
-import { backtest, loadRuleSet, runScoring } from '../../electron/core/targeting/engine.ts';
+import { backtest, loadRuleSet, lowerScoringWatermarks, runScoring } from '../../electron/core/targeting/engine.ts';
 import { PassengerFacts, ShipmentFacts, updateBands, updateHistory, type Facts } from '../../electron/core/targeting/facts.ts';
 import { decide, hit, profileStats, queue, recordOutcome } from '../../electron/core/targeting/review.ts';
 import { changeSummary, TargetingStore } from '../../electron/core/targeting/store.ts';
 import type { Db } from '../../electron/core/workspace/database.ts';
-import { lowerWatermarks } from '../../electron/core/ingest/history.ts';
-import { catchUp } from '../../electron/core/workspace/derived.ts';
+import { catchUp, lowerDerivedWatermarks } from '../../electron/core/workspace/derived.ts';
 import { PASSPHRASE, testCore, type TestCore } from './helpers/workspace.ts';
 import { Rng } from '../../electron/core/generator/rng.ts';
 
@@ -431,7 +430,8 @@ describe('scoring a workspace', () => {
       expect(runScoring(db, { actor: 'test', full: false, random: seeded(3) }).scored).toBe(1);
       // Undone (which lowers the watermarks), then written again with the same id: counted and scored again.
       db.prepare('DELETE FROM shipment WHERE id = ?').run(top + 1);
-      lowerWatermarks(db);
+      lowerDerivedWatermarks(db);
+      lowerScoringWatermarks(db);
       db.prepare(copy).run(top + 1, top);
       catchUp(db);
       expect(runScoring(db, { actor: 'test', full: false, random: seeded(3) }).scored).toBe(1);

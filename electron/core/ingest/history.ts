@@ -4,7 +4,8 @@ import type { ImportIssueRow, ImportSummary } from '../../../shared/domain/impor
 import { AppError } from '../../../shared/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../workspace/database.ts';
-import { DERIVED } from '../workspace/derived.ts';
+import { lowerScoringWatermarks } from '../targeting/engine.ts';
+import { lowerDerivedWatermarks } from '../workspace/derived.ts';
 
 type BatchRow = {
   id: number;
@@ -79,27 +80,11 @@ export function undoImport(db: Db, importId: number, actor: string): { removed: 
     const versions = db.prepare('SELECT id FROM shipment WHERE doc_number = ? AND doc_type = ? ORDER BY version, id');
     const renumber = db.prepare('UPDATE shipment SET version = ? WHERE id = ?');
     for (const d of touched) (versions.all(d.doc_number, d.doc_type) as { id: number }[]).forEach((r, i) => renumber.run(i + 1, r.id));
-    lowerWatermarks(db);
+    // The next import gets the ids freed at the top of each table: they must count as new again.
+    lowerDerivedWatermarks(db);
+    lowerScoringWatermarks(db);
     db.prepare('UPDATE import_batch SET undone_at = ?, undone_by = ? WHERE id = ?').run(new Date().toISOString(), actor, importId);
     appendAudit(db, { actor, action: 'import.undo', entity: 'import_batch', entityId: String(importId), details: { file: batch.source_file, removed } });
   })();
   return { removed };
-}
-
-/** The next import takes the ids an undone import freed at the top of each table (SQLite gives max + 1):
- * every watermark above a table's new top comes down to it, so that those rows count as new again for
- * the search indexes and counts (derived.ts) and for scoring (target_state). */
-export function lowerWatermarks(db: Db): void {
-  for (const { table } of DERIVED) {
-    const top = (db.prepare(`SELECT max(id) AS m FROM ${table}`).get() as { m: number | null }).m ?? 0;
-    db.prepare('UPDATE row_count SET upto = ? WHERE tbl = ? AND upto > ?').run(top, table, top);
-  }
-  for (const [entity, table] of [
-    ['shipment', 'shipment'],
-    ['history', 'shipment'],
-    ['passenger', 'passenger'],
-  ] as const) {
-    const top = (db.prepare(`SELECT max(id) AS m FROM ${table}`).get() as { m: number | null }).m ?? 0;
-    db.prepare('UPDATE target_state SET upto = ? WHERE entity = ? AND upto > ?').run(top, entity, top);
-  }
 }

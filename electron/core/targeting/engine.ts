@@ -30,7 +30,8 @@ const SCORE_CACHE_KIB = -262144;
 type CompiledRule = { name: string; weight: number; test: Predicate; fields: string[]; condition: ProfileDraft['rules'][number]['condition'] };
 type CompiledProfile = { id: number; name: string; version: number; validFrom: string | null; validTo: string | null; rules: CompiledRule[] };
 
-export type Evaluation = { score: number; rules: RuleHit[] };
+/** The score and the rules that hit (`fired` holds the compiled rule of each, for the explanation). */
+export type Evaluation = { score: number; rules: RuleHit[]; fired: CompiledRule[] };
 
 /** Profiles compiled for scoring, grouped by the mode they apply to ('passengers' for travellers). */
 export class RuleSet {
@@ -69,24 +70,23 @@ export class RuleSet {
     const mode = entity === 'passenger' ? 'passengers' : String(r.facts['mode']);
     let score = 0;
     const rules: RuleHit[] = [];
+    const fired: CompiledRule[] = [];
     for (const p of this.byMode.get(mode) ?? []) {
       if (r.date && ((p.validFrom && r.date < p.validFrom) || (p.validTo && r.date > p.validTo))) continue;
       for (const rule of p.rules) {
         if (!rule.test(r.facts)) continue;
         score += rule.weight;
         rules.push({ profile: p.name, profileId: p.id, version: p.version, rule: rule.name, weight: rule.weight, values: [] });
+        fired.push(rule);
       }
     }
-    return { score, rules };
+    return { score, rules, fired };
   }
 
   /** The explanation of a hit: each rule's facts and the watchlist entries behind it. */
-  explain(entity: TargetEntity, r: ScoredRecord, e: Evaluation, random: boolean): Explanation {
-    const rules = e.rules.map((h) => {
-      const rule = this.byMode
-        .get(entity === 'passenger' ? 'passengers' : String(r.facts['mode']))!
-        .find((p) => p.id === h.profileId)!
-        .rules.find((x) => x.name === h.rule)!;
+  explain(r: ScoredRecord, e: Evaluation, random: boolean): Explanation {
+    const rules = e.rules.map((h, i) => {
+      const rule = e.fired[i]!;
       const watch = watchMatches(rule.condition, r.facts, this.ctx);
       return { ...h, values: rule.fields.map((field) => ({ field, value: r.facts[field] ?? null })), ...(watch.length ? { watchlist: watch } : {}) };
     });
@@ -192,7 +192,7 @@ export function runScoring(db: Db, opts: ScoreOptions): ScoreResult {
           }
           result.hits++;
           if (dry) continue;
-          const explanation = rules.explain(p.entity, r, e, isRandom);
+          const explanation = rules.explain(r, e, isRandom);
           upsert.run(p.entity, r.id, e.score, lane, isRandom ? 1 : 0, JSON.stringify(explanation), e.rules.map((x) => x.rule).join('\n'), at);
         }
         done += Math.min(BATCH, p.max - lo + 1);
@@ -246,6 +246,19 @@ function bringHistoryUpToDate(db: Db): void {
   db.prepare(
     `INSERT INTO target_state (entity, upto, profiles) VALUES ('history', ?, ?) ON CONFLICT (entity) DO UPDATE SET upto = excluded.upto, profiles = excluded.profiles`,
   ).run(max, String(total));
+}
+
+/** Scoring's watermarks brought down to each table's top after rows were removed from it (an undone
+ * import), so that rows taking the freed ids are scored (and the history rebuilds itself). */
+export function lowerScoringWatermarks(db: Db): void {
+  for (const [entity, table] of [
+    ['shipment', 'shipment'],
+    ['history', 'shipment'],
+    ['passenger', 'passenger'],
+  ] as const) {
+    const top = (db.prepare(`SELECT max(id) AS m FROM ${table}`).get() as { m: number | null }).m ?? 0;
+    db.prepare('UPDATE target_state SET upto = ? WHERE entity = ? AND upto > ?').run(top, entity, top);
+  }
 }
 
 /** Whether the profiles changed since the last run (the queue then needs a full rescoring). */

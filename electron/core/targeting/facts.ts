@@ -121,7 +121,6 @@ export function updateBands(db: Db): void {
 /** Reads shipments' facts. `events`: read container events too (seal changes, dwell at hubs). */
 export class ShipmentFacts {
   private readonly db: Db;
-  private readonly lists: ReferenceLists;
   private readonly events: boolean;
   private parties = new Map<number, Party>();
   /** By shipper id, then consignee id. */
@@ -133,12 +132,20 @@ export class ShipmentFacts {
   private forwarderAddresses = new Map<string, number>();
   private freemail: Set<string>;
   private readonly forwarderWords: Set<string>;
+  private readonly highOrigins: Set<string>;
+  private readonly hubs: Set<string>;
+  /** Vague goods terms, normalised: as a list (start or end of a description) and a set (all of it). */
+  private readonly vague: string[];
+  private readonly vagueSet: Set<string>;
 
   constructor(db: Db, lists: ReferenceLists, opts: { events: boolean }) {
     this.db = db;
-    this.lists = lists;
     this.events = opts.events;
     this.forwarderWords = new Set((lists.get('Forwarder name words') ?? []).map((w) => normalizeName(w)));
+    this.highOrigins = new Set((lists.get('High-risk origins') ?? []).map((c) => c.toUpperCase()));
+    this.hubs = new Set((lists.get('High-risk hubs') ?? []).map((c) => c.toUpperCase()));
+    this.vague = (lists.get('Vague goods terms') ?? []).map((t) => normalizeName(t));
+    this.vagueSet = new Set(this.vague);
     // The addresses of the parties that act as forwarders (few); other parties are read as batches need them.
     for (const [id, address] of db
       .prepare('SELECT p.id, p.address FROM target_party_seen h JOIN party p ON p.id = h.party_id WHERE h.as_forwarder > 0 AND p.address IS NOT NULL')
@@ -231,11 +238,8 @@ export class ShipmentFacts {
     }
     const timeline = this.events ? this.readEvents([...boxes.values()].flat().map((b) => b.containerId)) : null;
 
-    const highOrigins = new Set((this.lists.get('High-risk origins') ?? []).map((c) => c.toUpperCase()));
-    const hubs = new Set((this.lists.get('High-risk hubs') ?? []).map((c) => c.toUpperCase()));
-    const vague = (this.lists.get('Vague goods terms') ?? []).map((t) => normalizeName(t));
+    const { highOrigins, hubs, vague, vagueSet } = this;
     const out: ScoredRecord[] = [];
-    const vagueSet = new Set(vague);
     for (const s of rows) {
       const hs = parseJson<string[]>(s.hs_codes, []).map(String);
       const hs4 = [...new Set(hs.map((c) => c.slice(0, 4)))];

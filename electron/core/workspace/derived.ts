@@ -38,3 +38,13 @@ export function catchUp(db: Db): void {
     db.prepare(`UPDATE row_count SET n = n + (SELECT count(*) FROM ${table} WHERE id > ?), upto = ? WHERE tbl = ?`).run(upto, max, table);
   }
 }
+
+/** After rows are removed from the top of a table (an undone import), SQLite gives the next rows the
+ * freed ids: every watermark above a table's new top comes down to it, so that those rows are indexed
+ * and counted again. */
+export function lowerDerivedWatermarks(db: Db): void {
+  for (const { table } of DERIVED) {
+    const top = (db.prepare(`SELECT max(id) AS m FROM ${table}`).get() as { m: number | null }).m ?? 0;
+    db.prepare('UPDATE row_count SET upto = ? WHERE tbl = ? AND upto > ?').run(top, table, top);
+  }
+}

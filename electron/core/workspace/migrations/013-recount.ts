@@ -1,6 +1,6 @@
 // An undone import left the watermarks of the derived counts (row_count) above the table's new top, so
 // rows of the next import that reused the freed ids were neither counted nor indexed (undo now lowers
-// them: ingest/history.ts, lowerWatermarks). This repairs the counts of a workspace where that happened:
+// them: derived.ts, lowerDerivedWatermarks). This repairs the counts of a workspace where that happened:
 // each big table's exact count and watermark, taken again. (Rows missed by the search index then are
 // not found here; re-importing their file indexes them.)
 import { DERIVED } from '../derived.ts';
