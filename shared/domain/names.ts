@@ -96,3 +96,29 @@ export function normalizeName(text: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+export type ContactKind = 'address' | 'phone' | 'email';
+
+/**
+ * The key two contacts are the same by (null: too short to link anything): an address as its normalised
+ * words, a phone as its last nine digits (with or without the country code or a leading 00), an e-mail
+ * lower-cased.
+ */
+export function contactKey(kind: string, text: string): string | null {
+  switch (kind) {
+    case 'address': {
+      const key = normalizeName(text);
+      return key.replace(/ /g, '').length >= 8 ? key : null;
+    }
+    case 'phone': {
+      const digits = text.replace(/\D/g, '');
+      return digits.length >= 6 ? digits.slice(-9) : null;
+    }
+    case 'email': {
+      const key = text.trim().toLowerCase();
+      return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(key) ? key : null;
+    }
+    default:
+      return null;
+  }
+}

@@ -13,7 +13,7 @@ import {
   modularity,
   pagerank,
   shortestPath,
-} from '../../electron/core/graph/algorithms.ts';
+} from '../../shared/graph/algorithms.ts';
 
 /** A small seeded generator: the same draws every run. */
 function seeded(seed: number): () => number {

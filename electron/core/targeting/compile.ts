@@ -70,7 +70,29 @@ export type CompileContext = { lists: ReferenceLists; watchlists: Map<string, Wa
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 const valuesOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : isEmpty(v) ? [] : [v]);
-const textKey = (v: unknown) => (typeof v === 'string' ? normalizeName(v) : v);
+
+/** Whether any value of a fact (one value, or each of a list) passes: without building a list per call,
+ * as this runs a hundred million times in a full scoring. */
+function some(v: unknown, test: (x: unknown) => boolean): boolean {
+  if (Array.isArray(v)) {
+    for (const x of v) if (test(x)) return true;
+    return false;
+  }
+  return v !== null && v !== undefined && v !== '' && test(v);
+}
+
+/** Texts normalised as rules compare them, kept: the same goods, names and places recur across records. */
+const normalized = new Map<string, string>();
+function norm(text: string): string {
+  let n = normalized.get(text);
+  if (n === undefined) {
+    if (normalized.size > 100_000) normalized.clear();
+    n = normalizeName(text);
+    normalized.set(text, n);
+  }
+  return n;
+}
+const textKey = (v: unknown) => (typeof v === 'string' ? norm(v) : v);
 
 /** The fields a condition reads (for the explanation and to know what the reader must fetch). */
 export function fieldsOf(c: Condition): string[] {
@@ -89,11 +111,25 @@ export function fieldsOf(c: Condition): string[] {
 export function compile(c: Condition, ctx: CompileContext): Predicate {
   if ('all' in c) {
     const parts = c.all.map((x) => compile(x, ctx));
-    return (f) => parts.every((p) => p(f));
+    if (parts.length === 2) {
+      const [a, b] = parts as [Predicate, Predicate];
+      return (f) => a(f) && b(f);
+    }
+    return (f) => {
+      for (const p of parts) if (!p(f)) return false;
+      return true;
+    };
   }
   if ('any' in c) {
     const parts = c.any.map((x) => compile(x, ctx));
-    return (f) => parts.some((p) => p(f));
+    if (parts.length === 2) {
+      const [a, b] = parts as [Predicate, Predicate];
+      return (f) => a(f) || b(f);
+    }
+    return (f) => {
+      for (const p of parts) if (p(f)) return true;
+      return false;
+    };
   }
   if ('not' in c) {
     const inner = compile(c.not, ctx);
@@ -107,39 +143,43 @@ export function compile(c: Condition, ctx: CompileContext): Predicate {
     const w = ctx.watchlists.get(c.watchlist);
     const field = c.field;
     if (!w) return () => false;
-    return (f) => valuesOf(f[field]).some((v) => typeof v === 'string' && w.match(v) !== null);
+    return (f) => some(f[field], (v) => typeof v === 'string' && w.match(v) !== null);
   }
   const field = c.field;
   switch (c.op) {
     case 'equals': {
       const want = textKey(c.value);
-      return (f) => valuesOf(f[field]).some((v) => textKey(v) === want);
+      return (f) => some(f[field], (v) => textKey(v) === want);
     }
     case 'in': {
       if ('list' in c) {
         const items = new Set((ctx.lists.get(c.list) ?? []).map((x) => x.toUpperCase()));
-        return (f) => valuesOf(f[field]).some((v) => items.has(String(v).toUpperCase()));
+        return (f) =>
+          some(f[field], (v) => {
+            const text = String(v);
+            return items.has(text) || items.has(text.toUpperCase());
+          });
       }
       const set = new Set(c.values.map(textKey));
-      return (f) => valuesOf(f[field]).some((v) => set.has(textKey(v)));
+      return (f) => some(f[field], (v) => set.has(textKey(v)));
     }
     case 'contains': {
       const want = normalizeName(c.value);
-      return (f) => valuesOf(f[field]).some((v) => normalizeName(String(v)).includes(want));
+      return (f) => some(f[field], (v) => norm(String(v)).includes(want));
     }
     case 'pattern': {
       const re = new RegExp(c.value, 'i');
-      return (f) => valuesOf(f[field]).some((v) => re.test(String(v)));
+      return (f) => some(f[field], (v) => re.test(String(v)));
     }
     case 'range': {
       const min = c.min ?? -Infinity;
       const max = c.max ?? Infinity;
-      return (f) => valuesOf(f[field]).some((v) => typeof v === 'number' && v >= min && v <= max);
+      return (f) => some(f[field], (v) => typeof v === 'number' && v >= min && v <= max);
     }
     case 'within': {
       const from = c.from ?? '';
       const to = c.to ? `${c.to}\uffff` : '\uffff';
-      return (f) => valuesOf(f[field]).some((v) => typeof v === 'string' && v >= from && v <= to);
+      return (f) => some(f[field], (v) => typeof v === 'string' && v >= from && v <= to);
     }
     case 'missing':
       return (f) => isEmpty(f[field]);

@@ -18,7 +18,7 @@ import {
 } from '../../../shared/domain/targeting.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../workspace/database.ts';
-import { compile, fieldsOf, watchMatches, WatchIndex, type CompileContext, type Predicate } from './compile.ts';
+import { compile, fieldsOf, watchMatches, WatchIndex, type CompileContext, type Predicate, type WatchlistData } from './compile.ts';
 import { PassengerFacts, ShipmentFacts, updateBands, updateHistory, type FactReader, type ScoredRecord } from './facts.ts';
 import { TargetingStore } from './store.ts';
 
@@ -27,7 +27,15 @@ const BATCH = 5000;
  * containers' events, and with the default 2 MB it reads and decrypts the same index pages again and again. */
 const SCORE_CACHE_KIB = -262144;
 
-type CompiledRule = { name: string; weight: number; test: Predicate; fields: string[]; condition: ProfileDraft['rules'][number]['condition'] };
+type CompiledRule = {
+  name: string;
+  weight: number;
+  test: Predicate;
+  fields: string[];
+  condition: ProfileDraft['rules'][number]['condition'];
+  /** Whether the condition reads a watchlist (its matches then go into the explanation). */
+  watch: boolean;
+};
 type CompiledProfile = { id: number; name: string; version: number; validFrom: string | null; validTo: string | null; rules: CompiledRule[] };
 
 /** The score and the rules that hit (`fired` holds the compiled rule of each, for the explanation). */
@@ -54,7 +62,7 @@ export class RuleSet {
         rules: p.rules.map((r) => {
           const fields = fieldsOf(r.condition);
           if (fields.some((f) => f === 'hubDwellHours' || f === 'indicator.seal_changed' || f === 'indicator.unusual_dwell')) events = true;
-          return { name: r.name, weight: r.weight, test: compile(r.condition, ctx), fields, condition: r.condition };
+          return { name: r.name, weight: r.weight, test: compile(r.condition, ctx), fields, condition: r.condition, watch: JSON.stringify(r.condition).includes('"watchlist"') };
         }),
       };
       for (const m of p.modes) (this.byMode.get(m) ?? this.byMode.set(m, []).get(m)!).push(compiled);
@@ -87,18 +95,34 @@ export class RuleSet {
   explain(r: ScoredRecord, e: Evaluation, random: boolean): Explanation {
     const rules = e.rules.map((h, i) => {
       const rule = e.fired[i]!;
-      const watch = watchMatches(rule.condition, r.facts, this.ctx);
+      const watch = rule.watch ? watchMatches(rule.condition, r.facts, this.ctx) : [];
       return { ...h, values: rule.fields.map((field) => ({ field, value: r.facts[field] ?? null })), ...(watch.length ? { watchlist: watch } : {}) };
     });
     return { rules, random };
   }
 }
 
+/** Watch indexes built before, by their list's content: building one for 10,000 names takes half a
+ * second, and a day's import is scored with the same lists as the day before. */
+const watchIndexes = new Map<string, WatchIndex>();
+function watchIndexOf(w: WatchlistData): WatchIndex {
+  const key = createHash('sha256').update(JSON.stringify(w)).digest('base64');
+  let index = watchIndexes.get(key);
+  if (!index) {
+    if (watchIndexes.size >= 32) watchIndexes.delete(watchIndexes.keys().next().value!);
+    index = new WatchIndex(w);
+  }
+  // Most recently used last, so the oldest goes first.
+  watchIndexes.delete(key);
+  watchIndexes.set(key, index);
+  return index;
+}
+
 /** The rule set of the enabled profiles (or of the ones given), with the workspace's lists. */
 export function loadRuleSet(db: Db, only?: (ProfileDraft & { id: number; version: number })[]): RuleSet {
   const store = new TargetingStore(() => db);
   const profiles = only ?? store.profiles().filter((p) => p.enabled);
-  const watchlists = new Map(store.watchlistData().map((w) => [w.name, new WatchIndex(w)]));
+  const watchlists = new Map(store.watchlistData().map((w) => [w.name, watchIndexOf(w)]));
   return new RuleSet(profiles, { lists: store.referenceLists(), watchlists });
 }
 

@@ -2,7 +2,7 @@
 // INDICATORS (as `indicator.<id>`). The reader keeps what many records share in memory (parties,
 // conveyances, the history of parties and pairs, the normal bands by HS heading) and reads the rest with
 // one statement per table per batch.
-import { normalizeName } from '../../../shared/domain/names.ts';
+import { contactKey as sharedContactKey, normalizeName } from '../../../shared/domain/names.ts';
 import { reference } from '../generator/reference.ts';
 import type { Db } from '../workspace/database.ts';
 
@@ -571,9 +571,9 @@ export class PassengerFacts {
   }
 }
 
-/** A contact as compared: e-mail lower-cased, phone digits only. */
+/** A contact as compared (shared with link analysis): e-mail lower-cased, phone by its last nine digits. */
 function contactKey(value: string): string {
-  return value.includes('@') ? value.trim().toLowerCase() : value.replace(/\D/g, '');
+  return sharedContactKey(value.includes('@') ? 'email' : 'phone', value) ?? '';
 }
 
 export type FactReader = { read(from: number, to: number): ScoredRecord[] };

@@ -2,7 +2,7 @@
 // to the errors a user can act on.
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync, statSync } from 'node:fs';
-import { normalizeName } from '../../../shared/domain/names.ts';
+import { contactKey, normalizeName } from '../../../shared/domain/names.ts';
 import { AppError } from '../../../shared/errors.ts';
 
 export type Db = Database.Database;
@@ -24,6 +24,8 @@ function applyKey(db: Db, key: Buffer): void {
 export function registerSqlFunctions(db: Db): void {
   // The quick-search indexes normalise names as the app does (Cyrillic → Latin, no diacritics).
   db.function('pc_norm', { deterministic: true }, (text: unknown) => normalizeName(typeof text === 'string' ? text : ''));
+  // The key a contact is compared by in link analysis (null: too short to link anything).
+  db.function('pc_contact', { deterministic: true }, (kind: unknown, text: unknown) => contactKey(String(kind), typeof text === 'string' ? text : ''));
 }
 
 export function isCorruption(err: unknown): boolean {

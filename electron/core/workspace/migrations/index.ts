@@ -15,6 +15,7 @@ import { m010ReviewMarks } from './010-review-marks.ts';
 import { m011Targeting } from './011-targeting.ts';
 import { m012ConveyanceLinks } from './012-conveyance-links.ts';
 import { m013Recount } from './013-recount.ts';
+import { m014Graph } from './014-graph.ts';
 
 /** `dataOnly`: the migration repairs data and leaves the schema as it was. */
 export type Migration = { version: number; name: string; up: (db: Db) => void; dataOnly?: true };
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m011Targeting,
   m012ConveyanceLinks,
   m013Recount,
+  m014Graph,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
