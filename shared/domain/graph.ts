@@ -120,7 +120,10 @@ export const ChartContentSchema = z
     groups: z.array(z.object({ id: z.string(), label: z.string(), members: z.array(z.string()) })).default([]),
     style: z.object({ sizeBy: z.string().nullable(), colourBy: z.string().nullable(), layout: z.string() }).passthrough(),
     filters: z.record(z.string(), z.unknown()).default({}),
-    viewport: z.object({ zoom: z.number(), pan: z.object({ x: z.number(), y: z.number() }) }).nullable().default(null),
+    viewport: z
+      .object({ zoom: z.number(), pan: z.object({ x: z.number(), y: z.number() }) })
+      .nullable()
+      .default(null),
   })
   .strict();
 export type ChartContent = z.infer<typeof ChartContentSchema>;

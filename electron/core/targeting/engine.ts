@@ -62,7 +62,14 @@ export class RuleSet {
         rules: p.rules.map((r) => {
           const fields = fieldsOf(r.condition);
           if (fields.some((f) => f === 'hubDwellHours' || f === 'indicator.seal_changed' || f === 'indicator.unusual_dwell')) events = true;
-          return { name: r.name, weight: r.weight, test: compile(r.condition, ctx), fields, condition: r.condition, watch: JSON.stringify(r.condition).includes('"watchlist"') };
+          return {
+            name: r.name,
+            weight: r.weight,
+            test: compile(r.condition, ctx),
+            fields,
+            condition: r.condition,
+            watch: JSON.stringify(r.condition).includes('"watchlist"'),
+          };
         }),
       };
       for (const m of p.modes) (this.byMode.get(m) ?? this.byMode.set(m, []).get(m)!).push(compiled);
