@@ -41,6 +41,7 @@ import {
 } from './domain/targeting.ts';
 import { GridQuerySchema, GridViewStateSchema, REVIEW_ENTITY, type GridPage, type GridValueCount, type GridView, type ReviewEntity } from './domain/grids.ts';
 import type { ContainerRecord, PartyRecord, PassengerRecord, ShipmentRecord } from './domain/records.ts';
+import { ChartContentSchema, ExpandInputSchema, NodeIdSchema, type Chart, type ChartSummary, type ExpandResult, type GraphNode } from './domain/graph.ts';
 
 export type MethodDef<I extends z.ZodType, O> = {
   input: I;
@@ -269,6 +270,24 @@ export const methods = {
   ),
   'targeting.stats': method<ProfileStats[]>(unlocked)(none),
   'targeting.seizures': method<Seizure[]>(unlocked)(none),
+
+  /** Neighbours of chart nodes, read from SQL (issue 7); more than `cap` of a kind fold into a collection node. */
+  'graph.expand': method<ExpandResult>(unlocked)(ExpandInputSchema),
+  'graph.describe': method<GraphNode[]>(unlocked)(z.object({ ids: z.array(NodeIdSchema).min(1).max(20_000) }).strict()),
+  'graph.find': method<GraphNode[]>(unlocked)(z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(30) }).strict()),
+  'graph.charts': method<ChartSummary[]>(unlocked)(none),
+  'graph.chart': method<Chart>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
+  'graph.saveChart': method<Chart>(unlocked)(
+    z
+      .object({
+        id: z.number().int().min(1).nullable(),
+        name: z.string().trim().min(1).max(200),
+        description: z.string().max(5000).default(''),
+        content: ChartContentSchema,
+      })
+      .strict(),
+  ),
+  'graph.deleteChart': method<{ deleted: true }>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
 
   'audit.verify': method<AuditVerification>(unlocked)(none),
   'audit.recent': method<AuditEntry[]>(unlocked)(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),

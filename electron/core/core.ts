@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { EventBus } from './app/events.ts';
 import { RecentWorkspaces } from './app/recent.ts';
 import { JobRunner } from './jobs/job-runner.ts';
+import { GraphService } from './graph/graph-service.ts';
 import { GridService } from './grids/grid-service.ts';
 import { ImportService } from './ingest/import-service.ts';
 import { TargetingService } from './targeting/targeting-service.ts';
@@ -33,6 +34,7 @@ export type Core = {
   imports: ImportService;
   grids: GridService;
   targeting: TargetingService;
+  graph: GraphService;
   shutdown(): Promise<void>;
 };
 
@@ -52,6 +54,7 @@ export function createCore(options: CoreOptions): Core {
   const imports = new ImportService({ jobs, events, workspace, uploads, actor: currentActor() });
   const grids = new GridService({ jobs, workspace, actor: currentActor() });
   const targeting = new TargetingService({ jobs, events, workspace, actor: currentActor() });
+  const graph = new GraphService({ jobs, events, workspace, actor: currentActor() });
   return {
     options,
     events,
@@ -61,6 +64,7 @@ export function createCore(options: CoreOptions): Core {
     imports,
     grids,
     targeting,
+    graph,
     async shutdown() {
       await workspace.close();
       uploads.clear();

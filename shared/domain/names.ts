@@ -97,12 +97,12 @@ export function normalizeName(text: string): string {
     .trim();
 }
 
-export type ContactKind = 'address' | 'phone' | 'email';
+export type ContactKind = 'address' | 'phone' | 'email' | 'payment';
 
 /**
  * The key two contacts are the same by (null: too short to link anything): an address as its normalised
  * words, a phone as its last nine digits (with or without the country code or a leading 00), an e-mail
- * lower-cased.
+ * lower-cased, a payment by the card or account number in it (six digits or more; cash has none).
  */
 export function contactKey(kind: string, text: string): string | null {
   switch (kind) {
@@ -117,6 +117,10 @@ export function contactKey(kind: string, text: string): string | null {
     case 'email': {
       const key = text.trim().toLowerCase();
       return /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(key) ? key : null;
+    }
+    case 'payment': {
+      const digits = text.replace(/\D/g, '');
+      return digits.length >= 6 ? digits : null;
     }
     default:
       return null;

@@ -112,7 +112,7 @@ export class RuleSet {
 /** Watch indexes built before, by their list's content: building one for 10,000 names takes half a
  * second, and a day's import is scored with the same lists as the day before. */
 const watchIndexes = new Map<string, WatchIndex>();
-function watchIndexOf(w: WatchlistData): WatchIndex {
+export function watchIndexOf(w: WatchlistData): WatchIndex {
   const key = createHash('sha256').update(JSON.stringify(w)).digest('base64');
   let index = watchIndexes.get(key);
   if (!index) {

@@ -1,5 +1,5 @@
 // Link analysis (issue 7): the contacts of parties and bookings as keys to join on (who shares an
-// address, a phone or an e-mail), candidate duplicate parties and the merges an analyst accepted, and
+// address, a phone, an e-mail or a payment card), candidate duplicate parties and the merges an analyst accepted, and
 // saved charts. Contacts are derived like the search indexes: written by the writers above each table's
 // watermark (workspace/derived.ts), kept by triggers below it.
 import type { Migration } from './index.ts';
@@ -14,12 +14,15 @@ SELECT 'phone', pc_contact('phone', j.value), 'party', p.id, j.value FROM party 
 UNION ALL
 SELECT 'email', pc_contact('email', j.value), 'party', p.id, j.value FROM party p, json_each(p.emails) j WHERE p.id > @lo AND p.id <= @hi AND pc_contact('email', j.value) IS NOT NULL`;
 
-/** The contacts of the booking rows with @lo < id <= @hi (a PNR's phones and e-mails). */
+/** The contacts of the booking rows with @lo < id <= @hi: a PNR's phones and e-mails, and the card or
+ * account its payment names (a form of payment with no number, such as cash, links nothing). */
 export const BOOKING_CONTACTS = `
 INSERT INTO graph_contact (kind, value, owner, owner_id, shown)
 SELECT k.kind, pc_contact(k.kind, k.raw), 'booking', k.id, k.raw FROM (
   SELECT b.id AS id, CASE WHEN instr(json_extract(j.value, '$.value'), '@') > 0 THEN 'email' ELSE 'phone' END AS kind, json_extract(j.value, '$.value') AS raw
   FROM booking b, json_each(b.contacts) j WHERE b.id > @lo AND b.id <= @hi
+  UNION ALL
+  SELECT b.id, 'payment', b.payment_form FROM booking b WHERE b.id > @lo AND b.id <= @hi AND b.payment_form IS NOT NULL
 ) k WHERE pc_contact(k.kind, k.raw) IS NOT NULL`;
 
 const upto = (table: string) => `(SELECT upto FROM row_count WHERE tbl = '${table}')`;
@@ -30,7 +33,7 @@ export const m014Graph: Migration = {
   up(db) {
     db.exec(`
 CREATE TABLE graph_contact (
-  kind TEXT NOT NULL CHECK (kind IN ('address', 'phone', 'email')),
+  kind TEXT NOT NULL CHECK (kind IN ('address', 'phone', 'email', 'payment')),
   value TEXT NOT NULL,
   owner TEXT NOT NULL CHECK (owner IN ('party', 'booking')),
   owner_id INTEGER NOT NULL,
