@@ -274,7 +274,9 @@ export const methods = {
   /** Neighbours of chart nodes, read from SQL (issue 7); more than `cap` of a kind fold into a collection node. */
   'graph.expand': method<ExpandResult>(unlocked)(ExpandInputSchema),
   'graph.describe': method<GraphNode[]>(unlocked)(z.object({ ids: z.array(NodeIdSchema).min(1).max(20_000) }).strict()),
-  'graph.find': method<GraphNode[]>(unlocked)(z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(30) }).strict()),
+  'graph.find': method<GraphNode[]>(unlocked)(
+    z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(30) }).strict(),
+  ),
   'graph.charts': method<ChartSummary[]>(unlocked)(none),
   'graph.chart': method<Chart>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
   'graph.saveChart': method<Chart>(unlocked)(

@@ -78,7 +78,16 @@ export class GraphReader {
             geo: null,
             collection: c,
           });
-          edges.set(`collection|${id}|${cid}`, { id: `collection|${id}|${cid}`, type: 'collection', source: id, target: cid, first: null, last: null, count: left, sources: [] });
+          edges.set(`collection|${id}|${cid}`, {
+            id: `collection|${id}|${cid}`,
+            type: 'collection',
+            source: id,
+            target: cid,
+            first: null,
+            last: null,
+            count: left,
+            sources: [],
+          });
         }
       }
     }
@@ -111,7 +120,8 @@ export class GraphReader {
     const ids: string[] = [];
     const upper = text.trim().toUpperCase();
     if (upper) {
-      for (const id of db.prepare('SELECT id FROM container WHERE number = ? LIMIT 5').pluck().all(upper.replace(/\s/g, '')) as number[]) ids.push(`container:${id}`);
+      for (const id of db.prepare('SELECT id FROM container WHERE number = ? LIMIT 5').pluck().all(upper.replace(/\s/g, '')) as number[])
+        ids.push(`container:${id}`);
       for (const id of db.prepare('SELECT id FROM shipment WHERE doc_number = ? LIMIT 5').pluck().all(text.trim()) as number[]) ids.push(`shipment:${id}`);
     }
     if (words.length) {
@@ -145,7 +155,10 @@ export class GraphReader {
         const members = this.members(num(key));
         const inList = `(${marks(members.length)})`;
         const counts = new Map(
-          db.prepare(`SELECT role, count(*) FROM shipment_party WHERE party_id IN ${inList} GROUP BY role`).raw().all(...members) as [string, number][],
+          db
+            .prepare(`SELECT role, count(*) FROM shipment_party WHERE party_id IN ${inList} GROUP BY role`)
+            .raw()
+            .all(...members) as [string, number][],
         );
         for (const [role, edge] of Object.entries(ROLE_EDGE)) {
           const total = counts.get(role) ?? 0;
@@ -178,7 +191,8 @@ export class GraphReader {
             .pluck()
             .all(...members, ...members, ...members, limit) as number[];
           const others = [...new Set(rows.map((p) => this.canonical(p)))].filter((p) => !members.includes(p));
-          if (others.length) out.push({ edge: 'same_as', nodeType: 'party', total: others.length, links: page(others.map((p) => link(`party:${p}`, true, null, null))) });
+          if (others.length)
+            out.push({ edge: 'same_as', nodeType: 'party', total: others.length, links: page(others.map((p) => link(`party:${p}`, true, null, null))) });
         }
         break;
       }
@@ -190,7 +204,8 @@ export class GraphReader {
         if (!want(edge)) break;
         const kind = type;
         for (const owner of ['party', 'booking'] as const) {
-          const total = (db.prepare('SELECT count(*) FROM graph_contact WHERE kind = ? AND value = ? AND owner = ?').pluck().get(kind, key, owner) as number) ?? 0;
+          const total =
+            (db.prepare('SELECT count(*) FROM graph_contact WHERE kind = ? AND value = ? AND owner = ?').pluck().get(kind, key, owner) as number) ?? 0;
           if (total === 0) continue;
           const rows = db
             .prepare('SELECT owner_id FROM graph_contact WHERE kind = ? AND value = ? AND owner = ? ORDER BY owner_id DESC LIMIT ?')
@@ -204,9 +219,7 @@ export class GraphReader {
       case 'shipment': {
         const sid = num(key);
         const s = db
-          .prepare(
-            'SELECT mode, conveyance_id, place_loading, places_transshipment, place_discharge, departure_date, arrival_date FROM shipment WHERE id = ?',
-          )
+          .prepare('SELECT mode, conveyance_id, place_loading, places_transshipment, place_discharge, departure_date, arrival_date FROM shipment WHERE id = ?')
           .get(sid) as
           | {
               mode: string;
@@ -223,15 +236,27 @@ export class GraphReader {
         const parties = db.prepare('SELECT role, party_id FROM shipment_party WHERE shipment_id = ?').raw().all(sid) as [string, number][];
         for (const [role, edge] of Object.entries(ROLE_EDGE)) {
           const ps = parties.filter((p) => p[0] === role).map((p) => this.canonical(p[1]));
-          if (want(edge) && ps.length) out.push({ edge, nodeType: 'party', total: ps.length, links: page(ps.map((p) => link(`party:${p}`, false, s.arrival_date, src))) });
+          if (want(edge) && ps.length)
+            out.push({ edge, nodeType: 'party', total: ps.length, links: page(ps.map((p) => link(`party:${p}`, false, s.arrival_date, src))) });
         }
         if (want('in_container')) {
           const boxes = db.prepare('SELECT container_id FROM shipment_container WHERE shipment_id = ?').pluck().all(sid) as number[];
-          if (boxes.length) out.push({ edge: 'in_container', nodeType: 'container', total: boxes.length, links: page(boxes.map((c) => link(`container:${c}`, true, s.arrival_date, src))) });
+          if (boxes.length)
+            out.push({
+              edge: 'in_container',
+              nodeType: 'container',
+              total: boxes.length,
+              links: page(boxes.map((c) => link(`container:${c}`, true, s.arrival_date, src))),
+            });
         }
         if (want('carried_on') && s.conveyance_id !== null) {
           const t = CONVEYANCE_TYPE[s.mode] ?? 'vessel';
-          out.push({ edge: 'carried_on', nodeType: t, total: 1, links: page([link(`${t}:${s.conveyance_id}`, true, s.departure_date ?? s.arrival_date, src)]) });
+          out.push({
+            edge: 'carried_on',
+            nodeType: t,
+            total: 1,
+            links: page([link(`${t}:${s.conveyance_id}`, true, s.departure_date ?? s.arrival_date, src)]),
+          });
         }
         const places: [EdgeType, string[], string | null][] = [
           ['loaded_at', s.place_loading ? [s.place_loading] : [], s.departure_date],
@@ -239,7 +264,8 @@ export class GraphReader {
           ['discharged_at', s.place_discharge ? [s.place_discharge] : [], s.arrival_date],
         ];
         for (const [edge, codes, date] of places) {
-          if (want(edge) && codes.length) out.push({ edge, nodeType: 'place', total: codes.length, links: page(codes.map((c) => link(`place:${c}`, true, date, src))) });
+          if (want(edge) && codes.length)
+            out.push({ edge, nodeType: 'place', total: codes.length, links: page(codes.map((c) => link(`place:${c}`, true, date, src))) });
         }
         if (want('seized_in')) this.seizures('shipment', sid, limit, page, out);
         break;
@@ -255,7 +281,13 @@ export class GraphReader {
           )
           .raw()
           .all(cid, limit) as [number, string | null][];
-        if (total) out.push({ edge: 'in_container', nodeType: 'shipment', total, links: page(rows.map(([sid, d]) => link(`shipment:${sid}`, false, d, `shipment:${sid}`))) });
+        if (total)
+          out.push({
+            edge: 'in_container',
+            nodeType: 'shipment',
+            total,
+            links: page(rows.map(([sid, d]) => link(`shipment:${sid}`, false, d, `shipment:${sid}`))),
+          });
         break;
       }
       case 'vessel':
@@ -264,17 +296,32 @@ export class GraphReader {
         const vid = num(key);
         if (want('carried_on')) {
           const total = db.prepare('SELECT count(*) FROM shipment WHERE conveyance_id = ?').pluck().get(vid) as number;
-          const rows = db
-            .prepare('SELECT id, arrival_date FROM shipment WHERE conveyance_id = ? ORDER BY id DESC LIMIT ?')
-            .raw()
-            .all(vid, limit) as [number, string | null][];
-          if (total) out.push({ edge: 'carried_on', nodeType: 'shipment', total, links: page(rows.map(([sid, d]) => link(`shipment:${sid}`, false, d, `shipment:${sid}`))) });
+          const rows = db.prepare('SELECT id, arrival_date FROM shipment WHERE conveyance_id = ? ORDER BY id DESC LIMIT ?').raw().all(vid, limit) as [
+            number,
+            string | null,
+          ][];
+          if (total)
+            out.push({
+              edge: 'carried_on',
+              nodeType: 'shipment',
+              total,
+              links: page(rows.map(([sid, d]) => link(`shipment:${sid}`, false, d, `shipment:${sid}`))),
+            });
         }
         if (want('travelled_on')) {
           const total = db.prepare('SELECT count(*) FROM passenger_flight WHERE conveyance_id = ?').pluck().get(vid) as number;
           const date = db.prepare('SELECT flight_date FROM conveyance WHERE id = ?').pluck().get(vid) as string | null;
-          const rows = db.prepare('SELECT passenger_id FROM passenger_flight WHERE conveyance_id = ? ORDER BY passenger_id LIMIT ?').pluck().all(vid, limit) as number[];
-          if (total) out.push({ edge: 'travelled_on', nodeType: 'passenger', total, links: page(rows.map((p) => link(`passenger:${p}`, false, date, `passenger:${p}`))) });
+          const rows = db
+            .prepare('SELECT passenger_id FROM passenger_flight WHERE conveyance_id = ? ORDER BY passenger_id LIMIT ?')
+            .pluck()
+            .all(vid, limit) as number[];
+          if (total)
+            out.push({
+              edge: 'travelled_on',
+              nodeType: 'passenger',
+              total,
+              links: page(rows.map((p) => link(`passenger:${p}`, false, date, `passenger:${p}`))),
+            });
         }
         break;
       }
@@ -297,7 +344,8 @@ export class GraphReader {
       }
       case 'passenger': {
         const pid = num(key);
-        const p = db.prepare('SELECT doc_number, doc_country FROM passenger WHERE id = ?').get(pid) as { doc_number: string | null; doc_country: string | null } | undefined;
+        const p = db.prepare('SELECT doc_number, doc_country FROM passenger WHERE id = ?').get(pid) as
+          { doc_number: string | null; doc_country: string | null } | undefined;
         if (!p) break;
         const src = `passenger:${pid}`;
         if (want('booked_on')) {
@@ -305,17 +353,24 @@ export class GraphReader {
             .prepare('SELECT b.id, b.booking_date FROM booking_passenger bp JOIN booking b ON b.id = bp.booking_id WHERE bp.passenger_id = ?')
             .raw()
             .all(pid) as [number, string | null][];
-          if (rows.length) out.push({ edge: 'booked_on', nodeType: 'booking', total: rows.length, links: page(rows.map(([b, d]) => link(`booking:${b}`, true, d, src))) });
+          if (rows.length)
+            out.push({ edge: 'booked_on', nodeType: 'booking', total: rows.length, links: page(rows.map(([b, d]) => link(`booking:${b}`, true, d, src))) });
         }
         if (want('travelled_on')) {
           const rows = db
             .prepare('SELECT c.id, c.flight_date FROM passenger_flight f JOIN conveyance c ON c.id = f.conveyance_id WHERE f.passenger_id = ?')
             .raw()
             .all(pid) as [number, string | null][];
-          if (rows.length) out.push({ edge: 'travelled_on', nodeType: 'flight', total: rows.length, links: page(rows.map(([c, d]) => link(`flight:${c}`, true, d, src))) });
+          if (rows.length)
+            out.push({ edge: 'travelled_on', nodeType: 'flight', total: rows.length, links: page(rows.map(([c, d]) => link(`flight:${c}`, true, d, src))) });
         }
         if (want('holds_document') && p.doc_number) {
-          out.push({ edge: 'holds_document', nodeType: 'document', total: 1, links: [link(`document:${p.doc_country ?? ''}:${p.doc_number}`, true, null, src)] });
+          out.push({
+            edge: 'holds_document',
+            nodeType: 'document',
+            total: 1,
+            links: [link(`document:${p.doc_country ?? ''}:${p.doc_number}`, true, null, src)],
+          });
         }
         if (want('seized_in')) this.seizures('passenger', pid, limit, page, out);
         break;
@@ -329,7 +384,13 @@ export class GraphReader {
           .prepare('SELECT id FROM passenger WHERE doc_number = ? AND coalesce(doc_country, ?) = ? ORDER BY id DESC LIMIT ?')
           .pluck()
           .all(number, country, country, limit) as number[];
-        if (rows.length) out.push({ edge: 'holds_document', nodeType: 'passenger', total: rows.length, links: page(rows.map((p) => link(`passenger:${p}`, false, null, `passenger:${p}`))) });
+        if (rows.length)
+          out.push({
+            edge: 'holds_document',
+            nodeType: 'passenger',
+            total: rows.length,
+            links: page(rows.map((p) => link(`passenger:${p}`, false, null, `passenger:${p}`))),
+          });
         break;
       }
       case 'booking': {
@@ -337,20 +398,34 @@ export class GraphReader {
         if (want('booked_on')) {
           const rows = db.prepare('SELECT passenger_id FROM booking_passenger WHERE booking_id = ?').pluck().all(bid) as number[];
           const date = db.prepare('SELECT booking_date FROM booking WHERE id = ?').pluck().get(bid) as string | null;
-          if (rows.length) out.push({ edge: 'booked_on', nodeType: 'passenger', total: rows.length, links: page(rows.map((p) => link(`passenger:${p}`, false, date, `booking:${bid}`))) });
+          if (rows.length)
+            out.push({
+              edge: 'booked_on',
+              nodeType: 'passenger',
+              total: rows.length,
+              links: page(rows.map((p) => link(`passenger:${p}`, false, date, `booking:${bid}`))),
+            });
         }
         const contacts = db.prepare(`SELECT kind, value FROM graph_contact WHERE owner = 'booking' AND owner_id = ?`).raw().all(bid) as [string, string][];
         for (const kind of ['phone', 'email', 'payment'] as const) {
           const edge = CONTACT_EDGE[kind]!;
           const mine = [...new Set(contacts.filter((c) => c[0] === kind).map((c) => c[1]))];
-          if (want(edge) && mine.length) out.push({ edge, nodeType: kind, total: mine.length, links: page(mine.map((v) => link(`${kind}:${v}`, true, null, `booking:${bid}`))) });
+          if (want(edge) && mine.length)
+            out.push({ edge, nodeType: kind, total: mine.length, links: page(mine.map((v) => link(`${kind}:${v}`, true, null, `booking:${bid}`))) });
         }
         break;
       }
       case 'seizure': {
         if (!want('seized_in')) break;
-        const z = db.prepare('SELECT entity, entity_id, date FROM seizure WHERE id = ?').get(num(key)) as { entity: string; entity_id: number; date: string } | undefined;
-        if (z) out.push({ edge: 'seized_in', nodeType: z.entity as NodeType, total: 1, links: [link(`${z.entity}:${z.entity_id}`, true, z.date, `seizure:${key}`)] });
+        const z = db.prepare('SELECT entity, entity_id, date FROM seizure WHERE id = ?').get(num(key)) as
+          { entity: string; entity_id: number; date: string } | undefined;
+        if (z)
+          out.push({
+            edge: 'seized_in',
+            nodeType: z.entity as NodeType,
+            total: 1,
+            links: [link(`${z.entity}:${z.entity_id}`, true, z.date, `seizure:${key}`)],
+          });
         break;
       }
       case 'collection':
@@ -364,7 +439,13 @@ export class GraphReader {
       number,
       string,
     ][];
-    if (rows.length) out.push({ edge: 'seized_in', nodeType: 'seizure', total: rows.length, links: page(rows.map(([z, d]) => link(`seizure:${z}`, false, d, `seizure:${z}`))) });
+    if (rows.length)
+      out.push({
+        edge: 'seized_in',
+        nodeType: 'seizure',
+        total: rows.length,
+        links: page(rows.map(([z, d]) => link(`seizure:${z}`, false, d, `seizure:${z}`))),
+      });
   }
 
   /** A party and the parties merged into it (entity resolution). */
@@ -456,7 +537,8 @@ export class GraphReader {
           .all(...list) as [number, string, string | null, string | null, string | null, string | null, string | null, string | null, string | null][];
         return rows.map(([id, mode, vessel, imo, flag, carrier, flight, date, plate]) => {
           const t = CONVEYANCE_TYPE[mode] ?? 'vessel';
-          const label = t === 'vessel' ? (vessel ?? `IMO ${imo}`) : t === 'flight' ? `${carrier ?? ''}${flight ?? ''}` : (parseList(plate).join(' / ') || vessel || `#${id}`);
+          const label =
+            t === 'vessel' ? (vessel ?? `IMO ${imo}`) : t === 'flight' ? `${carrier ?? ''}${flight ?? ''}` : parseList(plate).join(' / ') || vessel || `#${id}`;
           const detail = t === 'vessel' ? [imo ? `IMO ${imo}` : null, flag].filter(Boolean).join(' · ') : (date ?? '');
           return { ...base(`${t}:${id}`, label, detail), type: t, record: { kind: 'conveyance' as const, id } };
         });

@@ -1,6 +1,14 @@
 // Link analysis from the UI and the CLI: expanding nodes from SQL, finding records to start from, saved
 // charts, and entity resolution (candidate duplicate parties as a background job, decisions, merges).
-import { ChartContentSchema, type Chart, type ChartContent, type ChartSummary, type ExpandInput, type ExpandResult, type GraphNode } from '../../../shared/domain/graph.ts';
+import {
+  ChartContentSchema,
+  type Chart,
+  type ChartContent,
+  type ChartSummary,
+  type ExpandInput,
+  type ExpandResult,
+  type GraphNode,
+} from '../../../shared/domain/graph.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { EventBus } from '../app/events.ts';
@@ -47,7 +55,9 @@ export class GraphService {
   }
 
   charts(): ChartSummary[] {
-    const rows = this.db().prepare('SELECT id, name, description, nodes, edges, updated_by, updated_at FROM graph_chart ORDER BY updated_at DESC, id DESC').all() as ChartRow[];
+    const rows = this.db()
+      .prepare('SELECT id, name, description, nodes, edges, updated_by, updated_at FROM graph_chart ORDER BY updated_at DESC, id DESC')
+      .all() as ChartRow[];
     return rows.map(summaryOf);
   }
 
@@ -95,7 +105,8 @@ export class GraphService {
   deleteChart(id: number): { deleted: true } {
     const db = this.db();
     db.transaction(() => {
-      if (!db.prepare('DELETE FROM graph_chart WHERE id = ?').run(id).changes) throw new AppError('GRAPH_CHART_NOT_FOUND', `There is no saved chart ${id}.`, { id });
+      if (!db.prepare('DELETE FROM graph_chart WHERE id = ?').run(id).changes)
+        throw new AppError('GRAPH_CHART_NOT_FOUND', `There is no saved chart ${id}.`, { id });
       appendAudit(db, { actor: this.deps.actor, action: 'graph.chart.delete', entity: 'graph_chart', entityId: String(id), details: {} });
     })();
     this.deps.events.emit('data.changed', { tables: ['graph_chart'] });
