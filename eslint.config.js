@@ -59,7 +59,10 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['renderer/src/components/DataGrid.tsx', 'renderer/src/components/GraphView.tsx'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['renderer/src/components/DataGrid.tsx', 'renderer/src/components/GraphView.tsx', 'renderer/src/components/cytoscape-svg.d.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
   {
     files: ['electron/core/**/*.ts', 'electron/workers/**/*.ts'],
     rules: {

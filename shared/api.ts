@@ -41,7 +41,17 @@ import {
 } from './domain/targeting.ts';
 import { GridQuerySchema, GridViewStateSchema, REVIEW_ENTITY, type GridPage, type GridValueCount, type GridView, type ReviewEntity } from './domain/grids.ts';
 import type { ContainerRecord, PartyRecord, PassengerRecord, ShipmentRecord } from './domain/records.ts';
-import { ChartContentSchema, ExpandInputSchema, NodeIdSchema, type Chart, type ChartSummary, type ExpandResult, type GraphNode } from './domain/graph.ts';
+import {
+  ChartContentSchema,
+  ExpandInputSchema,
+  MATCH_STATUSES,
+  NodeIdSchema,
+  type Chart,
+  type ChartSummary,
+  type ExpandResult,
+  type GraphNode,
+  type PartyMatch,
+} from './domain/graph.ts';
 
 export type MethodDef<I extends z.ZodType, O> = {
   input: I;
@@ -290,6 +300,19 @@ export const methods = {
       .strict(),
   ),
   'graph.deleteChart': method<{ deleted: true }>(unlocked)(z.object({ id: z.number().int().min(1) }).strict()),
+  /** Entity resolution: a background search for candidate duplicate parties, the candidates, and decisions (accepted = merged). */
+  'graph.findDuplicates': method<{ jobId: string }>(unlocked)(z.object({ threshold: z.number().min(0.5).max(1).optional() }).strict()),
+  'graph.matches': method<{ matches: PartyMatch[]; total: number }>(unlocked)(
+    z
+      .object({
+        status: z.enum(MATCH_STATUSES).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(50),
+        minScore: z.number().min(0).max(1).optional(),
+      })
+      .strict(),
+  ),
+  'graph.decideMatch': method<PartyMatch>(unlocked)(z.object({ id: z.number().int().min(1), status: z.enum(MATCH_STATUSES) }).strict()),
 
   'audit.verify': method<AuditVerification>(unlocked)(none),
   'audit.recent': method<AuditEntry[]>(unlocked)(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),

@@ -42,6 +42,7 @@ export const GRIDS = {
     { id: 'city', type: 'text', width: 140 },
     { id: 'address', type: 'text', width: 260 },
     { id: 'shipments', type: 'number', width: 100 },
+    { id: 'mergedInto', type: 'text', width: 220 },
   ],
   events: [
     { id: 'at', type: 'date', sortable: true, width: 150 },

@@ -143,10 +143,10 @@ describe('graph reader', () => {
   });
 
   it('sees merged parties as one node holding the shipments of all', () => {
-    const [a, b] = db
-      .prepare(`SELECT party_id FROM shipment_party WHERE role = 'shipper' GROUP BY party_id ORDER BY count(*) DESC LIMIT 2`)
-      .pluck()
-      .all() as number[];
+    const [a, b] = db.prepare(`SELECT party_id FROM shipment_party WHERE role = 'shipper' GROUP BY party_id ORDER BY count(*) DESC LIMIT 2`).pluck().all() as [
+      number,
+      number,
+    ];
     const count = (p: number) => db.prepare(`SELECT count(*) FROM shipment_party WHERE party_id = ? AND role = 'shipper'`).pluck().get(p) as number;
     db.prepare(`INSERT INTO party_merge (party_id, into_id, merged_by, merged_at) VALUES (?, ?, 'test', '2026-11-29')`).run(b, a);
     try {

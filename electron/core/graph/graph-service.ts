@@ -8,13 +8,17 @@ import {
   type ExpandInput,
   type ExpandResult,
   type GraphNode,
+  type PartyMatch,
 } from '../../../shared/domain/graph.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { EventBus } from '../app/events.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
+import { workerUrl } from '../../workers/index.ts';
+import { invalidateHistory } from '../targeting/engine.ts';
 import { GraphReader } from './graph-reader.ts';
+import { decideMatch, listMatches, type FindResult } from './resolution.ts';
 
 export type GraphServiceDeps = { jobs: JobRunner; events: EventBus; workspace: WorkspaceService; actor: string };
 
@@ -100,6 +104,46 @@ export class GraphService {
     })();
     this.deps.events.emit('data.changed', { tables: ['graph_chart'] });
     return this.chart(id);
+  }
+
+  /** Starts the search for candidate duplicate parties (a background job). */
+  findDuplicates(input: { threshold?: number }): { jobId: string } {
+    const job = this.deps.jobs.start({
+      kind: 'graph.resolve',
+      label: 'parties',
+      worker: workerUrl('resolve'),
+      input: { ...this.deps.workspace.databaseForWorker(), actor: this.deps.actor, ...(input.threshold !== undefined ? { threshold: input.threshold } : {}) },
+      onResult: (result) => {
+        this.deps.events.emit('data.changed', { tables: ['party_match'] });
+        return result;
+      },
+    });
+    return { jobId: job.id };
+  }
+
+  async findDuplicatesNow(input: { threshold?: number }): Promise<FindResult> {
+    const { jobId } = this.findDuplicates(input);
+    const done = await this.deps.jobs.wait(jobId);
+    if (done.state !== 'done')
+      throw new AppError(done.state === 'cancelled' ? 'JOB_CANCELLED' : 'INTERNAL', done.error?.message ?? 'The search for duplicates failed.');
+    return done.result as FindResult;
+  }
+
+  matches(q: { status?: PartyMatch['status']; offset: number; limit: number; minScore?: number }): { matches: PartyMatch[]; total: number } {
+    return listMatches(this.db(), q);
+  }
+
+  /** Accepts (merges), rejects or reopens a candidate pair. Scoring's history of parties is rebuilt on its
+   * next run, so that new records are scored with the parties as merged. */
+  decideMatch(id: number, status: PartyMatch['status']): PartyMatch {
+    const db = this.db();
+    const m = db.transaction(() => {
+      const decided = decideMatch(db, id, status, this.deps.actor);
+      invalidateHistory(db);
+      return decided;
+    })();
+    this.deps.events.emit('data.changed', { tables: ['party_match', 'party_merge'] });
+    return m;
   }
 
   deleteChart(id: number): { deleted: true } {

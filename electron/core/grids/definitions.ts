@@ -28,8 +28,10 @@ export type GridSql = {
 const review = (entity: string) => ({ sql: `EXISTS (SELECT 1 FROM review_mark m WHERE m.entity = '${entity}' AND m.entity_id = r.id)`, notNull: true });
 const party = (role: string) =>
   `(SELECT p.name FROM shipment_party sp JOIN party p ON p.id = sp.party_id WHERE sp.shipment_id = r.id AND sp.role = '${role}' LIMIT 1)`;
+// A party merged into another (entity resolution) is also found under the other's name.
 const partyNorm = (role: string) =>
-  `(SELECT group_concat(p.name_norm, ' ') FROM shipment_party sp JOIN party p ON p.id = sp.party_id WHERE sp.shipment_id = r.id AND sp.role = '${role}')`;
+  `(SELECT group_concat(p.name_norm || coalesce(' ' || (SELECT c.name_norm FROM party_merge m JOIN party c ON c.id = m.into_id WHERE m.party_id = p.id), ''), ' ')
+    FROM shipment_party sp JOIN party p ON p.id = sp.party_id WHERE sp.shipment_id = r.id AND sp.role = '${role}')`;
 
 export const GRID_SQL: Record<GridId, GridSql> = {
   shipments: {
@@ -97,6 +99,10 @@ export const GRID_SQL: Record<GridId, GridSql> = {
       city: { sql: 'r.city', normalized: 'pc_norm(r.city)' },
       address: { sql: 'r.address', normalized: 'pc_norm(r.address)' },
       shipments: { sql: '(SELECT count(*) FROM shipment_party sp WHERE sp.party_id = r.id)' },
+      mergedInto: {
+        sql: '(SELECT c.name FROM party_merge m JOIN party c ON c.id = m.into_id WHERE m.party_id = r.id)',
+        normalized: '(SELECT c.name_norm FROM party_merge m JOIN party c ON c.id = m.into_id WHERE m.party_id = r.id)',
+      },
     },
     search: ({ fts }) => ({ sql: 'SELECT rowid FROM party_search WHERE party_search MATCH ?', params: [fts] }),
   },

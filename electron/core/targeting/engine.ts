@@ -279,6 +279,11 @@ function bringHistoryUpToDate(db: Db): void {
   ).run(max, String(total));
 }
 
+/** The history of parties and pairs rebuilt on the next run (parties were merged or split apart). */
+export function invalidateHistory(db: Db): void {
+  db.prepare(`DELETE FROM target_state WHERE entity = 'history'`).run();
+}
+
 /** Scoring's watermarks brought down to each table's top after rows were removed from it (an undone
  * import), so that rows taking the freed ids are scored (and the history rebuilds itself). */
 export function lowerScoringWatermarks(db: Db): void {

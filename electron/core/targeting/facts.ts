@@ -61,18 +61,21 @@ type Party = {
  * reads only the new shipments by their id instead of walking a whole index for the grouping's order. */
 export function updateHistory(db: Db, afterId: number): void {
   if (afterId === 0) db.exec('DELETE FROM target_party_seen; DELETE FROM target_pair_seen;');
+  // A party merged into another (entity resolution) counts as that other one.
   db.prepare(
     `INSERT INTO target_party_seen (party_id, first_date, shipments, as_forwarder)
-     SELECT sp.party_id, min(s.arrival_date), count(DISTINCT sp.shipment_id), sum(sp.role = 'forwarder') FROM shipment_party sp JOIN shipment s ON s.id = sp.shipment_id
-     WHERE sp.shipment_id > ? GROUP BY +sp.party_id
+     SELECT coalesce(m.into_id, sp.party_id), min(s.arrival_date), count(DISTINCT sp.shipment_id), sum(sp.role = 'forwarder')
+     FROM shipment_party sp JOIN shipment s ON s.id = sp.shipment_id LEFT JOIN party_merge m ON m.party_id = sp.party_id
+     WHERE sp.shipment_id > ? GROUP BY +coalesce(m.into_id, sp.party_id)
      ON CONFLICT (party_id) DO UPDATE SET first_date = min(coalesce(first_date, excluded.first_date), coalesce(excluded.first_date, first_date)),
        shipments = shipments + excluded.shipments, as_forwarder = as_forwarder + excluded.as_forwarder`,
   ).run(afterId);
   db.prepare(
     `INSERT INTO target_pair_seen (shipper_id, consignee_id, first_date, shipments)
-     SELECT a.party_id, b.party_id, min(s.arrival_date), count(*)
+     SELECT coalesce(ma.into_id, a.party_id), coalesce(mb.into_id, b.party_id), min(s.arrival_date), count(*)
      FROM shipment_party a JOIN shipment_party b ON b.shipment_id = a.shipment_id AND b.role = 'consignee' JOIN shipment s ON s.id = a.shipment_id
-     WHERE a.shipment_id > ? AND a.role = 'shipper' GROUP BY +a.party_id, +b.party_id
+       LEFT JOIN party_merge ma ON ma.party_id = a.party_id LEFT JOIN party_merge mb ON mb.party_id = b.party_id
+     WHERE a.shipment_id > ? AND a.role = 'shipper' GROUP BY +coalesce(ma.into_id, a.party_id), +coalesce(mb.into_id, b.party_id)
      ON CONFLICT (shipper_id, consignee_id) DO UPDATE SET first_date = min(coalesce(first_date, excluded.first_date), coalesce(excluded.first_date, first_date)),
        shipments = shipments + excluded.shipments`,
   ).run(afterId);
@@ -123,6 +126,8 @@ export class ShipmentFacts {
   private readonly db: Db;
   private readonly events: boolean;
   private parties = new Map<number, Party>();
+  /** Parties merged into another (entity resolution): their facts are the other's. */
+  private readonly mergedInto = new Map<number, number>();
   /** By shipper id, then consignee id. */
   private pairs = new Map<number, Map<number, { firstDate: string | null; shipments: number }>>();
   private conveyances = new Map<number, { imo: string | null; imoValid: number | null; name: string | null; flag: string | null }>();
@@ -155,6 +160,8 @@ export class ShipmentFacts {
       if (norm) this.forwarderAddresses.set(norm, id);
     }
     this.freemail = new Set((lists.get('Free-mail domains') ?? []).map((d) => d.toLowerCase()));
+    for (const [id, into] of db.prepare('SELECT party_id, into_id FROM party_merge').raw().iterate() as Iterable<[number, number]>)
+      this.mergedInto.set(id, into);
     for (const [id, imo, imoValid, name, flag] of db.prepare('SELECT id, imo, imo_valid, vessel_name, flag FROM conveyance').raw().iterate() as Iterable<
       [number, string | null, number | null, string | null, string | null]
     >) {
@@ -215,11 +222,12 @@ export class ShipmentFacts {
     if (rows.length === 0) return [];
     const roles = new Map<number, Record<string, number>>();
     const missing = new Set<number>();
-    for (const [sid, role, pid] of db
+    for (const [sid, role, own] of db
       .prepare('SELECT shipment_id, role, party_id FROM shipment_party WHERE shipment_id >= ? AND shipment_id < ?')
       .raw()
       .all(from, to) as [number, string, number][]) {
       const r = roles.get(sid) ?? roles.set(sid, {}).get(sid)!;
+      const pid = this.mergedInto.get(own) ?? own;
       r[role] ??= pid;
       if (!this.parties.has(pid)) missing.add(pid);
     }

@@ -33,6 +33,7 @@ import {
   type GridView,
 } from '../../../../shared/domain/grids.ts';
 import { api } from '../../api.ts';
+import { openInGraph } from '../graph/graph-route.ts';
 import { DataGrid, type DataGridHandle, type Density, type SavedColumn } from '../../components/DataGrid.tsx';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { jobFraction, useJobs } from '../jobs/useJobs.ts';
@@ -346,6 +347,14 @@ export function GridPage({ grid, onOpen, exportDir }: Props) {
             )}
             {reviewEntity && (
               <>
+                <Button
+                  small
+                  minimal
+                  icon="graph"
+                  text={t('grids.openGraph')}
+                  onClick={() => openInGraph((gridRef.current?.selectedIds() ?? []).slice(0, 200).map((id) => `${reviewEntity}:${id}`))}
+                  data-testid="grid-open-graph"
+                />
                 <Button small minimal icon="flag" text={t('grids.markReview')} onClick={() => void review(true)} data-testid="mark-review" />
                 <Button small minimal icon="disable" text={t('grids.clearReview')} onClick={() => void review(false)} />
               </>

@@ -2,6 +2,7 @@
 // with Back to the one before, Print (only the drawer's content prints) and Escape to close. The stack
 // itself belongs to whoever mounts the drawer; links in the views push onto it through `onOpen`.
 import { Button, Classes, Drawer, DrawerSize, H4, Icon, Spinner, type IconName } from '@blueprintjs/core';
+import { openInGraph } from '../graph/graph-route.ts';
 import { type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
@@ -73,6 +74,16 @@ export function RecordDrawer({ stack, onOpen, onBack, onClose }: Props) {
             <span className={Classes.TEXT_MUTED}>{t(`records.kind.${kind}`)}</span>
             {shown?.loaded && <span className="pc-ml">{titleOf(shown.loaded)}</span>}
           </H4>
+          {top && (
+            <Button
+              className="pc-no-print"
+              variant="minimal"
+              icon="graph"
+              text={t('records.openGraph')}
+              onClick={() => openInGraph([recordKey(top)])}
+              data-testid="record-graph"
+            />
+          )}
           <Button className="pc-no-print" variant="minimal" icon="print" text={t('records.print')} onClick={() => window.print()} data-testid="record-print" />
           <Button className="pc-no-print" variant="minimal" icon="cross" aria-label={t('records.close')} title={t('records.close')} onClick={onClose} />
         </div>

@@ -7,6 +7,7 @@ import { api } from '../../api.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { LANGUAGES } from '../../i18n/index.ts';
 import { useJobs } from '../jobs/useJobs.ts';
+import { GraphPage } from '../graph/GraphPage.tsx';
 import { ImportsPage } from '../imports/ImportsPage.tsx';
 import { OverviewPage } from '../overview/OverviewPage.tsx';
 import { PassengersPage } from '../passengers/PassengersPage.tsx';
@@ -98,6 +99,7 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
   else if (section === 'shipments') page = <ShipmentsPage exportDir={exportDir} onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else if (section === 'passengers') page = <PassengersPage exportDir={exportDir} onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else if (section === 'targeting') page = <TargetingPage onOpen={(ref) => setRecords((s) => [...s, ref])} />;
+  else if (section === 'graph') page = <GraphPage onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else page = <NotBuiltYet section={current} />;
 
   return (

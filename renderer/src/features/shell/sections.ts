@@ -12,7 +12,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'shipments', icon: 'box', built: true },
   { id: 'passengers', icon: 'people', built: true },
   { id: 'targeting', icon: 'locate', built: true },
-  { id: 'graph', icon: 'graph', built: false },
+  { id: 'graph', icon: 'graph', built: true },
   { id: 'cases', icon: 'folder-shared', built: false },
   { id: 'exchange', icon: 'exchange', built: false },
   { id: 'training', icon: 'learning', built: false },

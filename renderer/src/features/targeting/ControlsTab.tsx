@@ -9,7 +9,7 @@ import type { RecordRef } from '../records/record-ref.ts';
 import { LaneControls } from './LaneControls.tsx';
 import { SeizureTable } from './SeizureTable.tsx';
 import { StatsTable } from './StatsTable.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../components/useLoad.ts';
 
 export function ControlsTab({ onOpen }: { onOpen(ref: RecordRef): void }) {
   const { t } = useTranslation();

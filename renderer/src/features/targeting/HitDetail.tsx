@@ -1,6 +1,7 @@
 // One hit: the record it is about, its lane and score, why (the explanation), and the analyst's part:
 // the decision, then the inspection's outcome with its seizure, and the seizures recorded so far.
 import { Button, Classes, H4, H5, Spinner, Tag } from '@blueprintjs/core';
+import { openInGraph } from '../graph/graph-route.ts';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hit } from '../../../../shared/domain/targeting.ts';
@@ -13,7 +14,7 @@ import { useTargetingFormat } from './format.ts';
 import { LaneTag } from './LaneTag.tsx';
 import { OutcomePanel } from './OutcomePanel.tsx';
 import { SeizureTable } from './SeizureTable.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../components/useLoad.ts';
 
 export function HitDetail({ hitId, onOpen }: { hitId: number; onOpen(ref: RecordRef): void }) {
   const { t } = useTranslation();
@@ -64,6 +65,7 @@ function HitHeader({ hit, onOpen }: { hit: Hit; onOpen(ref: RecordRef): void }) 
           onClick={() => onOpen({ kind: hit.entity, id: hit.entityId })}
           data-testid="open-record"
         />
+        <Button icon="graph" text={t('targeting.hit.openGraph')} onClick={() => openInGraph([`${hit.entity}:${hit.entityId}`])} data-testid="open-graph" />
       </div>
       <div className={`pc-row ${Classes.TEXT_MUTED}`}>
         <span>{t(`targeting.queue.entities.${hit.entity}`)}</span>

@@ -8,7 +8,7 @@ import type { LaneControl } from '../../../../shared/domain/targeting.ts';
 import { api } from '../../api.ts';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { LaneTag } from './LaneTag.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../components/useLoad.ts';
 
 /** A row as typed: numbers as text, shares in percent. */
 type RowDraft = { office: string; red: string; yellow: string; blue: string; randomRate: string; expRed: string; expYellow: string; expBlue: string };

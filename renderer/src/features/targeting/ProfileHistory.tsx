@@ -6,7 +6,7 @@ import type { Profile } from '../../../../shared/domain/targeting.ts';
 import { api } from '../../api.ts';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { useTargetingFormat } from './format.ts';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../components/useLoad.ts';
 
 export function ProfileHistory({ profile }: { profile: Profile }) {
   const { t } = useTranslation();

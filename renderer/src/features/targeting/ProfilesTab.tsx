@@ -9,7 +9,7 @@ import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import type { RecordRef } from '../records/record-ref.ts';
 import { useTargetingFormat } from './format.ts';
 import { ProfileEditor } from './ProfileEditor.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../components/useLoad.ts';
 import { RowLink } from './RowLink.tsx';
 
 type Props = { profileId: number | null; onSelect(id: number | null): void; onOpen(ref: RecordRef): void };

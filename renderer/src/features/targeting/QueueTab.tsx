@@ -12,7 +12,7 @@ import { HitDetail } from './HitDetail.tsx';
 import { HitList } from './HitList.tsx';
 import { LaneTag } from './LaneTag.tsx';
 import { ScoreButtons } from './ScoreButtons.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../components/useLoad.ts';
 import { useTargetingFormat } from './format.ts';
 
 const PAGE = 100;

@@ -7,7 +7,7 @@ import type { ReferenceList } from '../../../../shared/domain/targeting.ts';
 import { api } from '../../api.ts';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { useTargetingFormat } from './format.ts';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../components/useLoad.ts';
 
 export function ReferenceLists() {
   const { t } = useTranslation();

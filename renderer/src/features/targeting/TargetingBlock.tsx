@@ -10,7 +10,7 @@ import { Section } from '../records/record-parts.tsx';
 import { Explanation } from './Explanation.tsx';
 import { LaneTag } from './LaneTag.tsx';
 import { openHitInQueue } from './targeting-route.ts';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../components/useLoad.ts';
 
 export function TargetingBlock({ entity, id }: { entity: TargetEntity; id: number }) {
   const { t } = useTranslation();

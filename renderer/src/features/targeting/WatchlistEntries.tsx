@@ -7,7 +7,7 @@ import type { Watchlist } from '../../../../shared/domain/targeting.ts';
 import { api } from '../../api.ts';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { useTargetingFormat } from './format.ts';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../components/useLoad.ts';
 
 const SHOWN = 500;
 

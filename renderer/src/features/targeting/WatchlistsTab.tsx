@@ -9,7 +9,7 @@ import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { useTargetingFormat } from './format.ts';
 import { ReferenceLists } from './ReferenceLists.tsx';
 import { FUZZY_KINDS, WatchlistEditor } from './WatchlistEditor.tsx';
-import { useLoad } from './useLoad.ts';
+import { useLoad } from '../../components/useLoad.ts';
 import { RowLink } from './RowLink.tsx';
 
 type Props = { watchlistId: number | null; onSelect(id: number | null): void };

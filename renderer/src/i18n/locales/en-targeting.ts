@@ -39,6 +39,7 @@ export const enTargeting = {
     randomExplained: 'This record was picked at random from the green lane: no rule has to fire for a random selection.',
     moreRules: '+{{count}} more',
     openRecord: 'Open record',
+    openGraph: 'Open in the graph',
     laneMeans: 'Lane means: {{meaning}}',
     scoredAt: 'Scored {{at}}',
     why: 'Why it is a hit',

@@ -1,5 +1,6 @@
 // English: the reference dictionary. Every other language must have exactly these keys (checked by the
 // compiler through the Dictionary type, and by a unit test).
+import { enGraph } from './en-graph.ts';
 import { enTargeting } from './en-targeting.ts';
 
 export const en = {
@@ -32,6 +33,9 @@ export const en = {
     TARGETING_NOT_FOUND: 'This profile, watchlist or hit is no longer in the workspace.',
     TARGETING_INVALID_RULE: 'The profile cannot be saved as it is: a rule names something that does not exist or does not fit.',
     TARGETING_DECISION_REFUSED: 'This decision cannot be recorded on this hit in its present state.',
+    GRAPH_NODE_UNKNOWN: 'This node does not name a record of the workspace.',
+    GRAPH_CHART_NOT_FOUND: 'This chart is no longer in the workspace.',
+    GRAPH_MATCH_NOT_FOUND: 'This pair of parties is no longer on the list; a newer search for duplicates may have replaced it.',
     CLI_USAGE: 'The command was not written correctly.',
     INTERNAL: 'Something went wrong inside Portcullis; the details are in the log.',
   },
@@ -63,6 +67,7 @@ export const en = {
     rows: 'Rows: {{formatted}}',
     selected: 'Selected: {{count}}',
     markReview: 'Mark for review',
+    openGraph: 'Open in the graph',
     clearReview: 'Clear review mark',
     openSelected: 'Open',
     pinLeft: 'Pin to the left',
@@ -123,7 +128,7 @@ export const en = {
         events: 'Events',
         lastEvent: 'Last event',
       },
-      parties: { review: 'Review', name: 'Name', country: 'Country', city: 'City', address: 'Address', shipments: 'Shipments' },
+      parties: { review: 'Review', name: 'Name', country: 'Country', city: 'City', address: 'Address', shipments: 'Shipments', mergedInto: 'Merged into' },
       events: {
         at: 'Time (UTC)',
         container: 'Container',
@@ -467,6 +472,7 @@ export const en = {
     back: 'Back',
     backHint: 'Back to the previous record (Alt+←)',
     print: 'Print',
+    openGraph: 'Graph',
     close: 'Close',
     loading: 'Reading the record…',
     invalid: 'Invalid number',
@@ -632,6 +638,7 @@ export const en = {
     },
   },
   targeting: enTargeting,
+  graph: enGraph,
 };
 
 type Stringify<T> = { [K in keyof T]: T[K] extends string ? string : Stringify<T[K]> };

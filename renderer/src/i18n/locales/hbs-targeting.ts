@@ -39,6 +39,7 @@ export const hbsTargeting: Dictionary['targeting'] = {
     randomExplained: 'Ovaj zapis je nasumično izabran iz zelenog kanala: za nasumičan izbor nije potrebno nijedno pravilo.',
     moreRules: '+{{count}} još',
     openRecord: 'Otvori zapis',
+    openGraph: 'Otvori u grafu',
     laneMeans: 'Kanal znači: {{meaning}}',
     scoredAt: 'Ocijenjeno {{at}}',
     why: 'Zašto je pogodak',

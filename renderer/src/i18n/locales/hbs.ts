@@ -1,6 +1,7 @@
 // Bosanski / hrvatski / srpski, latinica: one dictionary for the shared standard; where the three
 // differ, the wording chosen is understood in all of them (issue 12 will split them where needed).
 import type { Dictionary } from './en.ts';
+import { hbsGraph } from './hbs-graph.ts';
 import { hbsTargeting } from './hbs-targeting.ts';
 
 export const hbs: Dictionary = {
@@ -34,6 +35,9 @@ export const hbs: Dictionary = {
     TARGETING_NOT_FOUND: 'Ovog profila, liste za praćenje ili pogotka više nema u radnom prostoru.',
     TARGETING_INVALID_RULE: 'Profil se ne može sačuvati ovakav: neko pravilo navodi nešto što ne postoji ili ne odgovara.',
     TARGETING_DECISION_REFUSED: 'Ova odluka se ne može upisati za ovaj pogodak u njegovom trenutnom stanju.',
+    GRAPH_NODE_UNKNOWN: 'Ovaj čvor ne označava nijedan zapis radnog prostora.',
+    GRAPH_CHART_NOT_FOUND: 'Ovog grafikona više nema u radnom prostoru.',
+    GRAPH_MATCH_NOT_FOUND: 'Ovog para subjekata više nema na listi; možda ga je zamijenila novija pretraga duplikata.',
     CLI_USAGE: 'Naredba nije ispravno napisana.',
     INTERNAL: 'Nešto je pošlo po zlu unutar Portcullisa; pojedinosti su u zapisniku.',
   },
@@ -65,6 +69,7 @@ export const hbs: Dictionary = {
     rows: 'Redova: {{formatted}}',
     selected: 'Označeno: {{count}}',
     markReview: 'Označi za provjeru',
+    openGraph: 'Otvori u grafu',
     clearReview: 'Ukloni oznaku za provjeru',
     openSelected: 'Otvori',
     pinLeft: 'Prikači lijevo',
@@ -125,7 +130,7 @@ export const hbs: Dictionary = {
         events: 'Događaji',
         lastEvent: 'Posljednji događaj',
       },
-      parties: { review: 'Za provjeru', name: 'Naziv', country: 'Država', city: 'Grad', address: 'Adresa', shipments: 'Pošiljke' },
+      parties: { review: 'Za provjeru', name: 'Naziv', country: 'Država', city: 'Grad', address: 'Adresa', shipments: 'Pošiljke', mergedInto: 'Spojen u' },
       events: {
         at: 'Vrijeme (UTC)',
         container: 'Kontejner',
@@ -468,6 +473,7 @@ export const hbs: Dictionary = {
     back: 'Nazad',
     backHint: 'Nazad na prethodni zapis (Alt+←)',
     print: 'Štampaj',
+    openGraph: 'Graf',
     close: 'Zatvori',
     loading: 'Čitanje zapisa…',
     invalid: 'Neispravan broj',
@@ -632,4 +638,5 @@ export const hbs: Dictionary = {
     },
   },
   targeting: hbsTargeting,
+  graph: hbsGraph,
 };

@@ -1,7 +1,7 @@
 // Reads something from the core, and reads it again when the core says one of its tables changed
 // (debounced, so a burst of writes costs one read). Writes that emit nothing call `reload` themselves.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../api.ts';
+import { api } from '../api.ts';
 
 export type Loaded<T> = { data: T | undefined; error: unknown; loading: boolean; reload(): void };
 
