@@ -105,6 +105,8 @@ export const ExpandInputSchema = z
     offset: z.number().int().min(0).default(0),
     /** Links only among these nodes, without adding new ones (to draw the links of a loaded chart). */
     among: z.boolean().default(false),
+    /** Links only from these nodes to the ones named here, without adding new ones (a node added to a chart). */
+    to: z.array(NodeIdSchema).max(200_000).optional(),
   })
   .strict();
 export type ExpandInput = z.input<typeof ExpandInputSchema>;

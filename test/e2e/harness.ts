@@ -56,8 +56,13 @@ export async function startApp(browser: Browser, opts: { kdfCost?: { N: number; 
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
+    if (msg.type() === 'error') errors.push(msg.text() + (process.env['PC_E2E_DEBUG'] ? ` @ ${JSON.stringify(msg.location())}` : ''));
   });
+  if (process.env['PC_E2E_DEBUG']) {
+    // What broke the content security policy, and where (the browser's own message says neither).
+    await page.addInitScript(`document.addEventListener('securitypolicyviolation', (e) =>
+      console.error('CSP ' + e.violatedDirective + ' ' + e.sourceFile + ':' + e.lineNumber + ':' + e.columnNumber + ' [' + e.sample + '] ' + new Error().stack))`);
+  }
   await page.goto(host.url);
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {

@@ -48,22 +48,24 @@ export class GraphReader {
     const started = performance.now();
     const input = ExpandInputSchema.parse(raw);
     const only = input.edges ? new Set<EdgeType>(input.edges) : null;
-    const given = new Set(input.nodes);
+    // Links only (no new nodes): among the given nodes, or from them to the ones named in `to`.
+    const linksOnly = input.among || input.to !== undefined;
+    const given = new Set(input.to ?? input.nodes);
     const edges = new Map<string, GraphEdge>();
     const found = new Set<string>();
     const folded: ExpandResult['folded'] = [];
     const collections: GraphNode[] = [];
     // Reading the links of a loaded chart: enough of each list to find the links to other nodes on it.
-    const cap = input.among ? 10_000 : input.cap;
+    const cap = linksOnly ? 10_000 : input.cap;
     for (const id of input.nodes) {
       for (const n of this.neighbours(id, only, cap, input.offset)) {
         for (const l of n.links) {
-          if (input.among && !given.has(l.node)) continue;
+          if (linksOnly && !given.has(l.node)) continue;
           found.add(l.node);
           addEdge(edges, n.edge, l.out ? id : l.node, l.out ? l.node : id, l);
         }
         const left = n.total - input.offset - n.links.length;
-        if (!input.among && left > 0) {
+        if (!linksOnly && left > 0) {
           const c = { from: id, edge: n.edge, nodeType: n.nodeType, count: left };
           folded.push(c);
           const cid = `collection:${id}|${n.edge}`;
@@ -92,7 +94,7 @@ export class GraphReader {
       }
     }
     for (const id of input.nodes) found.delete(id);
-    const nodes = input.among ? [] : [...this.describe([...found]), ...collections];
+    const nodes = linksOnly ? [] : [...this.describe([...found]), ...collections];
     return { nodes, edges: [...edges.values()], folded, ms: performance.now() - started };
   }
 

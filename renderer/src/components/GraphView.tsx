@@ -21,7 +21,8 @@ export type GraphViewHandle = {
   positions(): Positions;
   setPositions(p: Positions, animate?: boolean): void;
   fit(ids?: string[]): void;
-  select(id: string): void;
+  /** Selects exactly these nodes (the selection events follow). */
+  select(ids: string[]): void;
   png(background: string): string;
   svg(background: string): string;
   viewport(): { zoom: number; pan: { x: number; y: number } };
@@ -45,6 +46,16 @@ type Props = {
   testId?: string;
 };
 
+/** Cytoscape adds a <style> element for its container unless an element with this id is in the page; the
+ * content security policy forbids inline styles, so the rule is in styles.css and this marker says so. */
+function markStylesheet(): void {
+  const id = '__________cytoscape_stylesheet';
+  if (document.getElementById(id)) return;
+  const marker = document.createElement('template');
+  marker.id = id;
+  document.head.appendChild(marker);
+}
+
 function webglAvailable(): boolean {
   try {
     return !!document.createElement('canvas').getContext('webgl2');
@@ -57,6 +68,8 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView(p
   const box = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
   const carried = useRef<ElementDefinition[] | null>(null);
+  /** Positions given for nodes not drawn yet (a chart being opened): applied when they arrive. */
+  const pending = useRef<Positions>({});
   const callbacks = useRef(props);
   callbacks.current = props;
   const wantWebgl = props.nodes.length + props.edges.length >= props.webglFrom;
@@ -64,6 +77,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView(p
   // One cytoscape per renderer: WebGL is chosen when it is created.
   useEffect(() => {
     if (!box.current) return;
+    markStylesheet();
     const gl = wantWebgl && webglAvailable();
     const instance = cytoscape({
       container: box.current,
@@ -91,7 +105,11 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView(p
       callbacks.current.onMoved(p);
     });
     cy.current = instance;
+    // A container shown again (a tab) or resized: cytoscape measures its canvas anew.
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(box.current);
     return () => {
+      observer.disconnect();
       carried.current = instance.elements().jsons() as unknown as ElementDefinition[];
       instance.destroy();
       if (cy.current === instance) cy.current = null;
@@ -135,11 +153,17 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView(p
         else el.data(data);
         el.classes(e.classes);
       }
-      // New nodes start beside a neighbour already placed (or at the centre), until a layout runs.
+      // New nodes go where they were given, else beside a neighbour already placed (or at the centre) until a layout runs.
       const isFresh = new Set(fresh);
       for (const id of fresh) {
         const el = c.getElementById(id);
         if (el.isParent()) continue;
+        const given = pending.current[id];
+        if (given) {
+          el.position(given);
+          delete pending.current[id];
+          continue;
+        }
         const placed = el.neighborhood('node').filter((n) => !isFresh.has(n.id()));
         const base = placed.nonempty() ? (placed.first() as cytoscape.NodeSingular).position() : { x: 0, y: 0 };
         el.position({ x: base.x + (Math.random() - 0.5) * 160, y: base.y + (Math.random() - 0.5) * 160 });
@@ -159,15 +183,21 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView(p
       },
       setPositions(p, animate = false) {
         const c = cy.current;
-        if (!c) return;
+        if (!c) {
+          Object.assign(pending.current, p);
+          return;
+        }
+        const rest = { ...p };
         c.batch(() => {
           c.nodes().forEach((n) => {
             const at = p[n.id()];
+            delete rest[n.id()];
             if (!at || n.locked() || n.isParent()) return;
             if (animate) n.animate({ position: at }, { duration: 300 });
             else n.position(at);
           });
         });
+        Object.assign(pending.current, rest);
       },
       fit(ids) {
         const c = cy.current;
@@ -176,11 +206,16 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView(p
         for (const id of ids ?? []) only = only.union(c.getElementById(id));
         c.fit(only.nonempty() ? only : undefined, 40);
       },
-      select(id) {
+      select(ids) {
         const c = cy.current;
         if (!c) return;
-        c.$(':selected').unselect();
-        c.getElementById(id).select();
+        const want = new Set(ids);
+        c.batch(() => {
+          c.$(':selected').forEach((el) => {
+            if (!want.has(el.id())) el.unselect();
+          });
+          for (const id of ids) c.getElementById(id).select();
+        });
       },
       png(background) {
         return cy.current?.png({ full: true, scale: 2, bg: background, output: 'base64uri' }) ?? '';

@@ -156,6 +156,7 @@ export function AnalysisPanel(p: Props) {
           onValueChange={(v) => Number.isFinite(v) && setK(Math.max(1, Math.min(10, Math.floor(v))))}
           style={{ width: 48 }}
           buttonPosition="none"
+          data-testid="graph-k"
         />
         <Button text={t('graph.analysis.paths')} disabled={p.selected.length !== 2 || !!progress} onClick={() => void run('paths')} data-testid="graph-paths" />
         <Button

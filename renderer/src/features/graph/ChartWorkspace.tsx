@@ -55,11 +55,14 @@ const WEBGL_FROM = 3000;
 export function ChartWorkspace({
   start,
   chartId,
+  seq,
   onOpen,
   onStarted,
 }: {
   start: string[] | null;
   chartId: number | null;
+  /** Navigations so far: a new one with the same records or chart is a new request. */
+  seq: number;
   onOpen(ref: RecordRef): void;
   onStarted(): void;
 }) {
@@ -162,10 +165,8 @@ export function ChartWorkspace({
   );
 
   // Started from elsewhere (a hit, a record, a grid selection): those nodes added, then each expanded.
-  const started = useRef<string | null>(null);
   useEffect(() => {
-    if (!start || started.current === start.join(',')) return;
-    started.current = start.join(',');
+    if (!start) return;
     void (async () => {
       try {
         const nodes = await api.call('graph.describe', { ids: start });
@@ -175,28 +176,29 @@ export function ChartWorkspace({
         const r = await api.call('graph.expand', { nodes: nodes.map((n) => n.id), cap });
         const next = addResult(s, r);
         setHistory((h) => commit(h, next));
-        setSelected(nodes.map((n) => n.id));
-        requestAnimationFrame(() => void relayout(layout, next));
+        requestAnimationFrame(() => {
+          view.current?.select(nodes.map((n) => n.id));
+          void relayout(layout, next);
+        });
       } catch (err) {
         setError(err);
       }
     })();
-  }, [start]);
+  }, [start, seq]);
 
   // A saved chart opened: exactly as saved (nodes, links, positions, styles, filters, viewport).
-  const opened = useRef<number | null>(null);
   useEffect(() => {
-    if (!chartId || opened.current === chartId) return;
-    opened.current = chartId;
+    if (!chartId) return;
     void (async () => {
       try {
         const chart = await api.call('graph.chart', { id: chartId });
         loadChart(chart);
+        onStarted();
       } catch (err) {
         setError(err);
       }
     })();
-  }, [chartId]);
+  }, [chartId, seq]);
 
   function loadChart(chart: Chart) {
     const c = chart.content;
@@ -245,7 +247,6 @@ export function ChartWorkspace({
   async function save(name: string, description: string, asNew: boolean) {
     const chart = await api.call('graph.saveChart', { id: asNew ? null : (chartMeta?.id ?? null), name, description, content: content() });
     setChartMeta({ id: chart.id, name: chart.name, description: chart.description });
-    opened.current = chart.id;
     setNotice(t('graph.saved', { name: chart.name }));
     return chart;
   }
@@ -274,12 +275,23 @@ export function ChartWorkspace({
       setError(err);
     }
   }
-  function addFound(n: GraphNode) {
-    change((s) => addResult(s, { nodes: [n], edges: [], folded: [], ms: 0 }));
+  /** Adds a found record with its links to what is already on the chart; with Ctrl or Shift it joins the selection. */
+  async function addFound(n: GraphNode, additive: boolean) {
     setFound(null);
     setFindText('');
-    setSelected([n.id]);
-    requestAnimationFrame(() => view.current?.fit());
+    try {
+      const onChart = [...history.present.nodes.keys()].filter((id) => id !== n.id && !id.startsWith('collection:'));
+      const links = onChart.length ? await api.call('graph.expand', { nodes: [n.id], to: onChart }) : { nodes: [], edges: [], folded: [], ms: 0 };
+      change((s) => addResult(s, { ...links, nodes: [n] }));
+      const next = additive ? [...new Set([...selected, n.id])] : [n.id];
+      requestAnimationFrame(() => {
+        view.current?.select(next);
+        setSelected(next);
+        view.current?.fit(next);
+      });
+    } catch (err) {
+      setError(err);
+    }
   }
 
   const style = useMemo<ViewStyle>(() => {
@@ -329,7 +341,15 @@ export function ChartWorkspace({
             <Menu className="pc-graph-found" data-testid="graph-found">
               {found?.length === 0 && <MenuItem disabled text={t('graph.nothingFound')} />}
               {found?.map((n) => (
-                <MenuItem key={n.id} text={n.label} label={t(`graph.types.${n.type}`)} onClick={() => addFound(n)} title={n.detail} />
+                <MenuItem
+                  key={n.id}
+                  text={n.label}
+                  label={t(`graph.types.${n.type}`)}
+                  onClick={(e) => void addFound(n, e.ctrlKey || e.metaKey || e.shiftKey)}
+                  title={n.detail}
+                  data-testid="graph-found-item"
+                  data-node={n.id}
+                />
               ))}
             </Menu>
           }
@@ -522,7 +542,7 @@ export function ChartWorkspace({
               onColourBy={setColourBy}
               onHighlight={(ids) => setHighlight(new Set(ids))}
               onSelect={(id) => {
-                view.current?.select(id);
+                view.current?.select([id]);
                 view.current?.fit([id]);
               }}
             />

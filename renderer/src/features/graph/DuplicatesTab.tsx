@@ -125,33 +125,36 @@ export function DuplicatesTab({ onOpen }: { onOpen(ref: RecordRef): void }) {
                 <td>{(m.score * 100).toFixed(0)}</td>
                 <td>{party(m.a)}</td>
                 <td>{party(m.b)}</td>
-                <td className="pc-tags">
-                  <Tag minimal title={m.reasons.nameDetail}>
-                    {t('graph.duplicates.name', { score: (m.reasons.name * 100).toFixed(0) })}
-                  </Tag>
-                  {agree(t('graph.duplicates.address'), m.reasons.address)}
-                  {agree(t('graph.duplicates.phone'), m.reasons.phone)}
-                  {agree(t('graph.duplicates.email'), m.reasons.email)}
-                  {agree(t('graph.duplicates.country'), m.reasons.country)}
+                <td>
+                  <div className="pc-tags">
+                    <Tag minimal title={m.reasons.nameDetail}>
+                      {t('graph.duplicates.name', { score: (m.reasons.name * 100).toFixed(0) })}
+                    </Tag>
+                    {agree(t('graph.duplicates.address'), m.reasons.address)}
+                    {agree(t('graph.duplicates.phone'), m.reasons.phone)}
+                    {agree(t('graph.duplicates.email'), m.reasons.email)}
+                    {agree(t('graph.duplicates.country'), m.reasons.country)}
+                  </div>
                   {m.decidedBy && (
                     <div className="pc-muted">{t('graph.duplicates.decided', { by: m.decidedBy, at: m.decidedAt?.slice(0, 16).replace('T', ' ') })}</div>
                   )}
                 </td>
                 <td>
-                  <ButtonGroup minimal>
+                  <ButtonGroup minimal className="pc-nowrap">
                     {m.status !== 'accepted' && (
                       <Button
+                        small
                         icon="merge-links"
                         text={t('graph.duplicates.accept')}
                         onClick={() => void decide(m, 'accepted')}
                         data-testid="graph-match-accept"
                       />
                     )}
-                    {m.status !== 'rejected' && <Button icon="cross" text={t('graph.duplicates.reject')} onClick={() => void decide(m, 'rejected')} />}
+                    {m.status !== 'rejected' && <Button small icon="cross" text={t('graph.duplicates.reject')} onClick={() => void decide(m, 'rejected')} />}
                     {m.status !== 'open' && (
                       <Button icon="undo" text={t('graph.duplicates.reopen')} onClick={() => void decide(m, 'open')} data-testid="graph-match-reopen" />
                     )}
-                    <Button icon="graph" aria-label={t('graph.duplicates.inGraph')} onClick={() => openInGraph([`party:${m.a.id}`, `party:${m.b.id}`])} />
+                    <Button small icon="graph" aria-label={t('graph.duplicates.inGraph')} onClick={() => openInGraph([`party:${m.a.id}`, `party:${m.b.id}`])} />
                   </ButtonGroup>
                 </td>
               </tr>

@@ -23,7 +23,13 @@ export function GraphPage({ onOpen }: { onOpen(ref: RecordRef): void }) {
         </Tabs>
       </div>
       <div className="pc-graph-tab" hidden={route.tab !== 'chart'}>
-        <ChartWorkspace start={route.start} chartId={route.chartId} onOpen={onOpen} onStarted={() => history.replaceState(null, '', '#/graph')} />
+        <ChartWorkspace
+          start={route.start}
+          chartId={route.chartId}
+          seq={route.seq}
+          onOpen={onOpen}
+          onStarted={() => history.replaceState(null, '', '#/graph')}
+        />
       </div>
       {route.tab === 'charts' && <ChartsTab onOpenChart={(id) => go(`#/graph/chart/${id}`)} />}
       {route.tab === 'duplicates' && <DuplicatesTab onOpen={onOpen} />}

@@ -1,13 +1,12 @@
 // The chart's dated links on a time axis, as i2's theme lines and event frames: a line per node with the
 // most dated links, each link an event drawn across the lines of its two ends. Dragging across the axis
 // sets the time window (the same filter as the panel's dates), which the chart follows.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GraphEdge } from '../../../../shared/domain/graph.ts';
 import { dateRange, inWindow, type ChartState } from './chart-model.ts';
 import { NODE_COLOUR } from './graph-style.ts';
 
-const WIDTH = 1000;
 const LEFT = 170;
 const ROW = 16;
 const MAX_LINES = 10;
@@ -26,6 +25,16 @@ export function TimelineStrip({
 }) {
   const { t } = useTranslation();
   const svg = useRef<SVGSVGElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  // Drawn at the strip's own width, so text is not stretched.
+  const [WIDTH, setWidth] = useState(1000);
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setWidth(Math.max(400, Math.round(el.clientWidth))));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   const [drag, setDrag] = useState<[number, number] | null>(null);
   const range = dateRange(state);
   const dated = useMemo(() => [...state.edges.values()].filter((e) => e.first || e.last), [state.edges]);
@@ -37,7 +46,7 @@ export function TimelineStrip({
       .slice(0, MAX_LINES)
       .map(([id]) => id);
   }, [dated]);
-  if (!range || lines.length === 0) return null;
+  if (!range || lines.length === 0) return <div ref={box} className="pc-graph-timeline pc-empty" />;
   const lo = Date.parse(range[0]);
   const hi = Math.max(Date.parse(range[1]), lo + DAY);
   const x = (d: string) => LEFT + ((Date.parse(d.slice(0, 10)) - lo) / (hi - lo)) * (WIDTH - LEFT - 10);
@@ -53,11 +62,10 @@ export function TimelineStrip({
   };
   const ticks = 6;
   return (
-    <div className="pc-graph-timeline" data-testid="graph-timeline">
+    <div ref={box} className="pc-graph-timeline" data-testid="graph-timeline">
       <svg
         ref={svg}
         viewBox={`0 0 ${WIDTH} ${height}`}
-        preserveAspectRatio="none"
         role="img"
         aria-label={t('graph.timeline.label')}
         onMouseDown={(e) => {

@@ -5,11 +5,13 @@ import { useCallback, useEffect, useState } from 'react';
 
 export const GRAPH_TABS = ['chart', 'charts', 'duplicates'] as const;
 export type GraphTab = (typeof GRAPH_TABS)[number];
-export type GraphRoute = { tab: GraphTab; start: string[] | null; chartId: number | null };
+/** `seq` counts the navigations, so that opening the same chart again (or starting from the same records)
+ * is a new request. */
+export type GraphRoute = { tab: GraphTab; start: string[] | null; chartId: number | null; seq: number };
 
-export function parseGraphHash(hash: string): GraphRoute {
+export function parseGraphHash(hash: string, seq = 0): GraphRoute {
   const [section, part, arg] = hash.replace(/^#\/?/, '').split('/');
-  const none: GraphRoute = { tab: 'chart', start: null, chartId: null };
+  const none: GraphRoute = { tab: 'chart', start: null, chartId: null, seq };
   if (section !== 'graph') return none;
   if (part === 'start' && arg) {
     const ids = decodeURIComponent(arg)
@@ -33,13 +35,13 @@ export function openInGraph(ids: string[]): void {
 export function useGraphRoute(): [GraphRoute, (hash: string) => void] {
   const [route, setRoute] = useState(() => parseGraphHash(location.hash));
   useEffect(() => {
-    const onHash = () => setRoute(parseGraphHash(location.hash));
+    const onHash = () => setRoute((r) => parseGraphHash(location.hash, r.seq + 1));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const go = useCallback((hash: string) => {
     if (location.hash !== hash) location.hash = hash;
-    setRoute(parseGraphHash(hash));
+    else setRoute((r) => parseGraphHash(hash, r.seq + 1));
   }, []);
   return [route, go];
 }
