@@ -7,9 +7,18 @@
 //             graphology (graphology-metrics pagerank, graphology-communities-louvain) on the same graph in
 //             the same process, both run to the same PageRank tolerance (an L1 change under 1e-6); the
 //             modularity of both partitions measured by one function.
-// Both run in this process the way the app runs them in a worker: cold, one at a time.
+//   expand:   on a workspace of PORTCULLIS_BENCH_GRAPH_SHIPMENTS shipments (a million unless set; kept in
+//             PORTCULLIS_BENCH_GRAPH_CACHE=<dir> between runs), a node expanded to 5,000 neighbours from SQL
+//             the way the UI asks for it: the busiest port of discharge and the busiest forwarder, each with a
+//             cap of 5,000 (the rest folded into a collection node and counted).
+// Layout and analysis run in this process the way the app runs them in a worker: cold, one at a time.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createCore } from '../../electron/core/core.ts';
+import { DEFAULT_PARAMS, generateScenario } from '../../electron/core/generator/scenario.ts';
+import { writeScenario } from '../../electron/core/generator/workspace-writer.ts';
 import { UndirectedGraph } from 'graphology';
 import type louvainModule from 'graphology-communities-louvain';
 import type pagerankModule from 'graphology-metrics/centrality/pagerank.js';
@@ -50,8 +59,12 @@ export type AnalysisRun = {
   pagerankMaxDiff: number;
 };
 
-/** The child's output; parts not run are null. More parts (expanding to 5k nodes, entity resolution) add fields here. */
-export type GraphRun = { load: [number, number]; layout: LayoutRun | null; analysis: AnalysisRun | null };
+/** `coldMs`: the first expansion (its nodes, edges and folded count); `ms`: the next page (the collection opened). */
+export type ExpandCase = { node: string; label: string; cap: number; nodes: number; edges: number; folded: number; ms: number; coldMs: number };
+export type ExpandRun = { shipments: number; reused: boolean; fillSeconds: number; cases: ExpandCase[] };
+
+/** The child's output; parts not run are null. */
+export type GraphRun = { load: [number, number]; layout: LayoutRun | null; analysis: AnalysisRun | null; expand: ExpandRun | null };
 
 function seeded(seed: number): () => number {
   let a = seed >>> 0;
@@ -251,8 +264,77 @@ function analysisPart(): AnalysisRun {
   return { nodes, edges: edgeCount, seed, ours, graphology: theirs, pagerankMaxDiff };
 }
 
-const parts = new Set((process.env.PORTCULLIS_BENCH_GRAPH_PARTS ?? 'layout,analysis').split(',').map((s) => s.trim()));
+async function expandPart(): Promise<ExpandRun> {
+  const n = Number(process.env.PORTCULLIS_BENCH_GRAPH_SHIPMENTS ?? 1_000_000);
+  const cache = process.env.PORTCULLIS_BENCH_GRAPH_CACHE;
+  const root = cache ? resolve(cache) : mkdtempSync(join(tmpdir(), 'pc-bench-graph-'));
+  const metaFile = join(root, 'graph-bench.json');
+  const passphrase = 'graph bench passphrase 1';
+  const open = async (create: boolean) => {
+    const core = createCore({ configDir: join(root, 'config'), shell: 'cli', version: 'bench', kdfCost: { N: 1024, r: 8, p: 1 }, rememberRecent: false });
+    if (create) await core.workspace.create({ dir: join(root, 'ws'), name: 'graph bench', passphrase });
+    else await core.workspace.unlock({ dir: join(root, 'ws'), passphrase });
+    core.workspace.updateSettings({ autoLockMinutes: 0 });
+    await core.jobs.cancelAll();
+    return core;
+  };
+  try {
+    let reused = false;
+    let fillSeconds = 0;
+    if (existsSync(metaFile) && (JSON.parse(readFileSync(metaFile, 'utf8')) as { shipments: number }).shipments === n) {
+      reused = true;
+      fillSeconds = (JSON.parse(readFileSync(metaFile, 'utf8')) as { fillSeconds: number }).fillSeconds;
+      log(`expand: reusing the workspace of ${fmt(n)} shipments in ${root}`);
+    } else {
+      for (const f of [metaFile, join(root, 'ws'), join(root, 'config')]) rmSync(f, { recursive: true, force: true });
+      mkdirSync(root, { recursive: true });
+      log(`expand: filling a workspace with ${fmt(n)} shipments…`);
+      const core = await open(true);
+      const params = { ...DEFAULT_PARAMS, seed: 77, shipments: n, passengers: 0, rate: 0.005 };
+      const t = performance.now();
+      writeScenario(core.workspace.db(), params, generateScenario(params).items, { actor: 'bench' });
+      fillSeconds = (performance.now() - t) / 1000;
+      await core.shutdown();
+      writeFileSync(metaFile, JSON.stringify({ shipments: n, fillSeconds }));
+    }
+    const core = await open(false);
+    const db = core.workspace.db();
+    const port = db.prepare('SELECT place_discharge FROM shipment WHERE place_discharge IS NOT NULL GROUP BY place_discharge ORDER BY count(*) DESC LIMIT 1').pluck().get() as string;
+    const forwarder = db
+      .prepare(`SELECT party_id FROM shipment_party WHERE role = 'forwarder' GROUP BY party_id ORDER BY count(*) DESC LIMIT 1`)
+      .pluck()
+      .get() as number;
+    const cases: ExpandCase[] = [];
+    for (const [node, label, edges] of [
+      [`place:${port}`, `busiest port of discharge (${port})`, ['discharged_at'] as const],
+      [`party:${forwarder}`, 'busiest forwarder', ['forwarder_of'] as const],
+    ] as const) {
+      const cap = 5000;
+      // The first request reads cold pages; then the collection opened for the next 5,000 (skipping the first).
+      let t = performance.now();
+      const r = core.graph.expand({ nodes: [node], edges: [...edges], cap });
+      const coldMs = performance.now() - t;
+      t = performance.now();
+      core.graph.expand({ nodes: [node], edges: [...edges], cap, offset: cap });
+      const ms = performance.now() - t;
+      const folded = r.folded.reduce((k, f) => k + f.count, 0);
+      log(`expand: ${label}: ${fmt(r.nodes.length)} nodes in ${fmt(ms)} ms (cold ${fmt(coldMs)} ms), ${fmt(folded)} folded`);
+      cases.push({ node, label, cap, nodes: r.nodes.length, edges: r.edges.length, folded, ms, coldMs });
+    }
+    await core.shutdown();
+    return { shipments: n, reused, fillSeconds, cases };
+  } finally {
+    if (!cache) rmSync(root, { recursive: true, force: true });
+  }
+}
+
+const parts = new Set((process.env.PORTCULLIS_BENCH_GRAPH_PARTS ?? 'layout,analysis,expand').split(',').map((s) => s.trim()));
 const loadBefore = loadavg()[0]!;
-const run: GraphRun = { load: [loadBefore, 0], layout: parts.has('layout') ? layoutPart() : null, analysis: parts.has('analysis') ? analysisPart() : null };
+const run: GraphRun = {
+  load: [loadBefore, 0],
+  layout: parts.has('layout') ? layoutPart() : null,
+  analysis: parts.has('analysis') ? analysisPart() : null,
+  expand: parts.has('expand') ? await expandPart() : null,
+};
 run.load[1] = loadavg()[0]!;
 process.stdout.write(JSON.stringify(run) + '\n');

@@ -1,13 +1,16 @@
-// Graph figures (issue 7): laying out a 10k-node / 20k-edge link chart (draft, then draft + refinement), and
-// PageRank + Louvain on 100k nodes / 500k edges beside plain graphology in the same run. The child script
-// runs the parts in a fresh process; each part's figures come from its own function below, so a new part
-// (expanding to 5k nodes, entity resolution) adds a field to GraphRun, a function here and a line in graphFigures.
+// Graph figures (issue 7): laying out a 10k-node / 20k-edge link chart (draft, then draft + refinement);
+// PageRank + Louvain on 100k nodes / 500k edges beside plain graphology in the same run; expanding a node to
+// 5,000 neighbours from SQL in a million-shipment workspace; entity resolution's precision and recall against
+// the generator's answer key and its time over 100,000 parties. Each child script runs in a fresh process;
+// each part's figures come from its own function below.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Figure } from './harness.ts';
-import type { AnalysisRun, GraphRun, LayoutRun } from './graph-run.ts';
+import type { AnalysisRun, ExpandRun, GraphRun, LayoutRun } from './graph-run.ts';
+import type { ResolutionRun } from './resolution-run.ts';
 
 const RUNNER = fileURLToPath(new URL('./graph-run.ts', import.meta.url));
+const RESOLUTION = fileURLToPath(new URL('./resolution-run.ts', import.meta.url));
 const n = (v: number) => Math.round(v).toLocaleString('en');
 const load = (run: GraphRun) => `load ${run.load[0].toFixed(1)} → ${run.load[1].toFixed(1)} (2 cores)`;
 
@@ -54,10 +57,59 @@ function analysisFigures(a: AnalysisRun, run: GraphRun): Figure[] {
   ];
 }
 
+function expandFigures(e: ExpandRun, run: GraphRun): Figure[] {
+  return e.cases.map((c) => ({
+    name: `graph: expand the ${c.label} to ${n(c.cap)} neighbours (${n(e.shipments)} shipments)`,
+    value: c.coldMs,
+    unit: 'ms',
+    target: '< 500 ms',
+    pass: c.coldMs < 500,
+    note:
+      `${n(c.nodes)} nodes described (lane, labels) and ${n(c.edges)} links read from SQL, ${n(c.folded)} more counted into a collection node; ` +
+      `the next ${n(c.cap)} (the collection opened) in ${n(c.ms)} ms; ${e.reused ? 'workspace reused' : `filled in ${n(e.fillSeconds)} s`}; ${load(run)}`,
+  }));
+}
+
+function resolutionFigures(r: ResolutionRun): Figure[] {
+  const q = r.quality;
+  const figures: Figure[] = [
+    {
+      name: 'graph: entity resolution precision (generator answer key)',
+      value: q.precision,
+      unit: '',
+      target: '≥ 0.95',
+      pass: q.precision >= 0.95,
+      note: `${n(q.parties)} parties, ${n(q.truePairs)} true pairs, ${n(q.foundPairs)} found at the default threshold ${q.threshold}`,
+    },
+    { name: 'graph: entity resolution recall (generator answer key)', value: q.recall, unit: '', target: '≥ 0.90', pass: q.recall >= 0.9, note: `same run` },
+  ];
+  if (r.speed) {
+    figures.push({
+      name: `graph: entity resolution over ${n(r.speed.parties)} parties`,
+      value: r.speed.ms / 1000,
+      unit: 's',
+      target: '< 20 s',
+      pass: r.speed.ms < 20_000,
+      note: `${n(r.speed.compared)} pairs compared after blocking, ${n(r.speed.candidates)} candidates; precision ${r.speed.precision.toFixed(3)}, recall ${r.speed.recall.toFixed(3)}; peak RSS ${n(r.speed.peakRssMb)} MB`,
+    });
+  }
+  return figures;
+}
+
+function child<T>(file: string): T {
+  const r = spawnSync(process.execPath, [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 << 20 });
+  if (r.status !== 0) throw new Error(`${file} failed (exit ${r.status})`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as T;
+}
+
 export async function graphFigures(): Promise<Figure[]> {
-  const r = spawnSync(process.execPath, [RUNNER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 << 20 });
-  if (r.status !== 0) throw new Error(`${RUNNER} failed (exit ${r.status})`);
-  const run = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as GraphRun;
-  // A part the child did not run (null) gives no figures; new parts append their line here.
-  return [...(run.layout ? layoutFigures(run.layout, run) : []), ...(run.analysis ? analysisFigures(run.analysis, run) : [])];
+  const run = child<GraphRun>(RUNNER);
+  const resolution = child<ResolutionRun>(RESOLUTION);
+  // A part the child did not run (null) gives no figures.
+  return [
+    ...(run.layout ? layoutFigures(run.layout, run) : []),
+    ...(run.analysis ? analysisFigures(run.analysis, run) : []),
+    ...(run.expand ? expandFigures(run.expand, run) : []),
+    ...resolutionFigures(resolution),
+  ];
 }

@@ -7,6 +7,7 @@ import { demoFigures, generatorFigures } from './generator.bench.ts';
 import { gridFigures } from './grids.bench.ts';
 import { gridUiFigures } from './grid-ui.bench.ts';
 import { importFigures } from './imports.bench.ts';
+import { graphFigures } from './graph.bench.ts';
 import { targetingFigures } from './targeting.bench.ts';
 import { report, type Figure } from './harness.ts';
 
@@ -22,6 +23,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   grids: gridFigures,
   gridui: gridUiFigures,
   targeting: targetingFigures,
+  graph: graphFigures,
 };
 // The generator's rate is shown beside the writer's (the encrypted insert rate measured in this run).
 let writerRate: number | undefined;
