@@ -164,6 +164,56 @@ describe('graph reader', () => {
     }
   });
 
+  it('a merge accepted is seen by scoring (history of the party it went into) and by the grids; taking it back undoes both', async () => {
+    const [a, b] = db
+      .prepare(`SELECT party_id FROM shipment_party WHERE role = 'consignee' GROUP BY party_id ORDER BY count(*) DESC LIMIT 2`)
+      .pluck()
+      .all() as [number, number];
+    const shipmentsOf = (p: number) => db.prepare(`SELECT count(DISTINCT shipment_id) FROM shipment_party WHERE party_id = ?`).pluck().get(p) as number;
+    const seen = (p: number) => db.prepare('SELECT shipments FROM target_party_seen WHERE party_id = ?').pluck().get(p) as number | undefined;
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    const matchId = Number(
+      db
+        .prepare(
+          `INSERT INTO party_match (a, b, score, reasons, found_at) VALUES (?, ?, 0.97, '{"name":0.97,"nameDetail":"","address":true,"phone":false,"email":false,"country":true}', '2026-11-29')`,
+        )
+        .run(lo, hi).lastInsertRowid,
+    );
+    const m = t.core.graph.decideMatch(matchId, 'accepted');
+    expect(m.status).toBe('accepted');
+    const root = shipmentsOf(a) >= shipmentsOf(b) ? a : b;
+    const other = root === a ? b : a;
+    expect(db.prepare('SELECT into_id FROM party_merge WHERE party_id = ?').pluck().get(other)).toBe(root);
+    await t.core.targeting.scoreNow({ full: false });
+    expect(seen(root)).toBe(
+      shipmentsOf(a) +
+        shipmentsOf(b) -
+        (db
+          .prepare('SELECT count(*) FROM shipment_party x JOIN shipment_party y ON x.shipment_id = y.shipment_id WHERE x.party_id = ? AND y.party_id = ?')
+          .pluck()
+          .get(a, b) as number),
+    );
+    expect(seen(other)).toBeUndefined();
+    // The shipments grid finds the merged party's shipments under the name of the party it went into.
+    const rootName = db.prepare('SELECT name FROM party WHERE id = ?').pluck().get(root) as string;
+    const page = t.core.grids.page({
+      grid: 'shipments',
+      sort: null,
+      search: '',
+      filters: { consignee: { kind: 'text', op: 'contains', value: rootName } },
+      start: 0,
+      limit: 100_000,
+    });
+    const ids = new Set(page.rows.map((r) => r.id));
+    const otherShipment = db.prepare(`SELECT shipment_id FROM shipment_party WHERE party_id = ? AND role = 'consignee' LIMIT 1`).pluck().get(other) as number;
+    expect(ids.has(otherShipment)).toBe(true);
+
+    t.core.graph.decideMatch(matchId, 'open');
+    expect(db.prepare('SELECT count(*) FROM party_merge').pluck().get()).toBe(0);
+    await t.core.targeting.scoreNow({ full: false });
+    expect(seen(other)).toBe(shipmentsOf(other));
+  });
+
   it('finds records by name, document and container number', () => {
     const p = db.prepare('SELECT id, name FROM party LIMIT 1').get() as { id: number; name: string };
     expect(reader.find(p.name, 10).map((n) => n.id)).toContain(`party:${p.id}`);
