@@ -20,7 +20,7 @@ function checkNode(g: Csr, id: number, what: string): void {
 }
 
 /** A seeded source of numbers in [0, 1): a Weyl sequence passed through a 32-bit integer mixer. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = Math.trunc(seed) | 0;
   return () => {
     state = (state + 0x9e3779b9) | 0;

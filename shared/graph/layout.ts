@@ -5,7 +5,7 @@
 // the same code runs in a Web Worker and in the bench. Nodes are 0..n-1, edges a flat Int32Array of pairs
 // [a0, b0, a1, b1, …] (direction, repeats and self-loops ignored); positions a Float64Array [x0, y0, x1, y1, …]
 // in cytoscape's model coordinates, where y grows downward.
-import { buildCsr, type Csr } from './algorithms.ts';
+import { buildCsr, seededRandom, type Csr } from './algorithms.ts';
 
 /** Sizes in model units: a node's diameter (cytoscape's default is 30) and the edge length aimed at. */
 export type LayoutSizes = { nodeSize?: number; edgeLength?: number };
@@ -50,18 +50,6 @@ const sizesOf = (o: LayoutSizes) => ({ node: o.nodeSize ?? DEFAULT_NODE, edge: o
 
 // ---------------------------------------------------------------------------------------------------
 // Graph plumbing
-
-/** A seeded source of numbers in [0, 1) (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let a = Math.trunc(seed) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function graphOf(n: number, edges: Int32Array, what: string): Csr {
   if (edges.length % 2) throw new RangeError(`${what}: ${edges.length} edge endpoints is not a list of pairs`);

@@ -22,7 +22,7 @@ import { writeScenario } from '../../electron/core/generator/workspace-writer.ts
 import { UndirectedGraph } from 'graphology';
 import type louvainModule from 'graphology-communities-louvain';
 import type pagerankModule from 'graphology-metrics/centrality/pagerank.js';
-import { buildCsr, louvain, modularity, pagerank } from '../../shared/graph/algorithms.ts';
+import { buildCsr, louvain, modularity, pagerank, seededRandom } from '../../shared/graph/algorithms.ts';
 import { draftLayout, layoutQuality, refineLayout, type LayoutQuality } from '../../shared/graph/layout.ts';
 
 // These two are CommonJS whose typings declare an ES default export: required, and typed as that export.
@@ -66,16 +66,7 @@ export type ExpandRun = { shipments: number; reused: boolean; fillSeconds: numbe
 /** The child's output; parts not run are null. */
 export type GraphRun = { load: [number, number]; layout: LayoutRun | null; analysis: AnalysisRun | null; expand: ExpandRun | null };
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = seededRandom;
 
 /** Distinct undirected edges, collected until `m` are in. */
 class EdgeSet {

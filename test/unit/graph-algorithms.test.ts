@@ -12,20 +12,12 @@ import {
   louvain,
   modularity,
   pagerank,
+  seededRandom,
   shortestPath,
 } from '../../shared/graph/algorithms.ts';
 
 /** A small seeded generator: the same draws every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = seededRandom;
 
 /** m random edges over n nodes (repeats and loops possible; buildCsr folds them). */
 function randomEdges(n: number, m: number, seed: number): [number, number][] {

@@ -12,17 +12,9 @@ import {
   refineLayout,
   type GeoPoint,
 } from '../../shared/graph/layout.ts';
+import { seededRandom } from '../../shared/graph/algorithms.ts';
 
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = seededRandom;
 
 /** A small link chart: a few hub ports, parties in communities of 50, shipments as stars hung on two ports, a
  * few stars on their own and some isolated nodes. Returns distinct edges. */
