@@ -7,10 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Figure } from './harness.ts';
 import type { AnalysisRun, ExpandRun, GraphRun, LayoutRun } from './graph-run.ts';
+import type { GraphUiRun } from './graph-ui-run.ts';
 import type { ResolutionRun } from './resolution-run.ts';
 
 const RUNNER = fileURLToPath(new URL('./graph-run.ts', import.meta.url));
 const RESOLUTION = fileURLToPath(new URL('./resolution-run.ts', import.meta.url));
+const UI = fileURLToPath(new URL('./graph-ui-run.ts', import.meta.url));
 const n = (v: number) => Math.round(v).toLocaleString('en');
 const load = (run: GraphRun) => `load ${run.load[0].toFixed(1)} → ${run.load[1].toFixed(1)} (2 cores)`;
 
@@ -59,7 +61,7 @@ function analysisFigures(a: AnalysisRun, run: GraphRun): Figure[] {
 
 function expandFigures(e: ExpandRun, run: GraphRun): Figure[] {
   return e.cases.map((c) => ({
-    name: `graph: expand the ${c.label} to ${n(c.cap)} neighbours (${n(e.shipments)} shipments)`,
+    name: `graph: expand the ${c.label}, cap ${n(c.cap)} (${n(e.shipments)} shipments)`,
     value: c.coldMs,
     unit: 'ms',
     target: '< 500 ms',
@@ -96,6 +98,20 @@ function resolutionFigures(r: ResolutionRun): Figure[] {
   return figures;
 }
 
+function uiFigures(u: GraphUiRun): Figure[] {
+  return [
+    {
+      name: `graph UI: lay out and draw ${n(u.nodes)} nodes / ${n(u.edges)} links in Chromium`,
+      value: u.layoutMs / 1000,
+      unit: 's',
+      target: '< 5 s',
+      pass: u.layoutMs < 5000,
+      baseline: { name: 'opening the saved chart until it is drawn', value: u.openMs / 1000, unit: 's' },
+      note: `the worker's draft drawn at once, its refinement (2.5 s budget) drawn when done; ${u.webgl ? 'WebGL renderer' : 'canvas renderer (no WebGL here: software rendering, so no frame rates are reported)'}`,
+    },
+  ];
+}
+
 function child<T>(file: string): T {
   const r = spawnSync(process.execPath, [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 << 20 });
   if (r.status !== 0) throw new Error(`${file} failed (exit ${r.status})`);
@@ -105,11 +121,13 @@ function child<T>(file: string): T {
 export async function graphFigures(): Promise<Figure[]> {
   const run = child<GraphRun>(RUNNER);
   const resolution = child<ResolutionRun>(RESOLUTION);
+  const ui = child<GraphUiRun>(UI);
   // A part the child did not run (null) gives no figures.
   return [
     ...(run.layout ? layoutFigures(run.layout, run) : []),
     ...(run.analysis ? analysisFigures(run.analysis, run) : []),
     ...(run.expand ? expandFigures(run.expand, run) : []),
     ...resolutionFigures(resolution),
+    ...uiFigures(ui),
   ];
 }

@@ -9,6 +9,7 @@ import { gridUiFigures } from './grid-ui.bench.ts';
 import { importFigures } from './imports.bench.ts';
 import { graphFigures } from './graph.bench.ts';
 import { targetingFigures } from './targeting.bench.ts';
+import { casesFigures } from './cases.bench.ts';
 import { report, type Figure } from './harness.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -24,6 +25,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   gridui: gridUiFigures,
   targeting: targetingFigures,
   graph: graphFigures,
+  cases: casesFigures,
 };
 // The generator's rate is shown beside the writer's (the encrypted insert rate measured in this run).
 let writerRate: number | undefined;

@@ -1,7 +1,7 @@
 // The one wrapper around cytoscape (as DataGrid is around ag-grid): draws the nodes and links it is given,
 // kept in step by diffing (a chart of thousands of nodes is not rebuilt on each change), and offers
 // positions, layouts, fitting and image export through its handle. Above `webglFrom` elements it draws
-// with cytoscape's WebGL renderer where the machine offers WebGL. What the elements mean and look like
+// with cytoscape's WebGL renderer where a GPU offers WebGL (not a software rasteriser). What the elements mean and look like
 // is the caller's (features/graph).
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
@@ -37,6 +37,7 @@ type Props = {
   parents: ViewNode[];
   edges: ViewEdge[];
   stylesheet: unknown[];
+  /** From this many elements the chart counts as big: WebGL where a GPU draws it, cheaper drawing otherwise. */
   webglFrom: number;
   onSelect: (ids: string[]) => void;
   onOpen: (id: string) => void;
@@ -56,9 +57,15 @@ function markStylesheet(): void {
   document.head.appendChild(marker);
 }
 
-function webglAvailable(): boolean {
+/** Whether the machine draws WebGL on a GPU: a software rasteriser (SwiftShader, llvmpipe) is slower at it
+ * than cytoscape's canvas renderer, so it does not count. */
+function gpuWebgl(): boolean {
   try {
-    return !!document.createElement('canvas').getContext('webgl2');
+    const gl = document.createElement('canvas').getContext('webgl2');
+    if (!gl) return false;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    return !/swiftshader|llvmpipe|softpipe|software/i.test(renderer);
   } catch {
     return false;
   }
@@ -72,13 +79,15 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView(p
   const pending = useRef<Positions>({});
   const callbacks = useRef(props);
   callbacks.current = props;
-  const wantWebgl = props.nodes.length + props.edges.length >= props.webglFrom;
+  // Big charts: WebGL where a GPU draws it, and in any case the canvas renderer's cheaper settings (a
+  // texture while panning and zooming, edges hidden meanwhile).
+  const large = props.nodes.length + props.edges.length >= props.webglFrom;
 
   // One cytoscape per renderer: WebGL is chosen when it is created.
   useEffect(() => {
     if (!box.current) return;
     markStylesheet();
-    const gl = wantWebgl && webglAvailable();
+    const gl = large && gpuWebgl();
     const instance = cytoscape({
       container: box.current,
       style: callbacks.current.stylesheet as cytoscape.StylesheetJson,
@@ -86,6 +95,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView(p
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: true,
+      ...(large ? { textureOnViewport: true, hideEdgesOnViewport: true, pixelRatio: 1 } : {}),
       ...(gl ? { webgl: true } : {}),
     } as cytoscape.CytoscapeOptions);
     if (carried.current) {
@@ -114,7 +124,7 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView(p
       instance.destroy();
       if (cy.current === instance) cy.current = null;
     };
-  }, [wantWebgl]);
+  }, [large]);
 
   useEffect(() => {
     cy.current?.style(props.stylesheet as cytoscape.StylesheetJson);
@@ -153,8 +163,11 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView(p
         else el.data(data);
         el.classes(e.classes);
       }
-      // New nodes go where they were given, else beside a neighbour already placed (or at the centre) until a layout runs.
+      // New nodes go where they were given, else round the neighbour already placed that brought them (a
+      // sunflower spiral: dense, without overlaps, whatever their number), else round the centre. Nodes
+      // already on the chart keep their places (a full layout is the user's choice).
       const isFresh = new Set(fresh);
+      const around = new Map<string, string[]>();
       for (const id of fresh) {
         const el = c.getElementById(id);
         if (el.isParent()) continue;
@@ -165,11 +178,19 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView(p
           continue;
         }
         const placed = el.neighborhood('node').filter((n) => !isFresh.has(n.id()));
-        const base = placed.nonempty() ? (placed.first() as cytoscape.NodeSingular).position() : { x: 0, y: 0 };
-        el.position({ x: base.x + (Math.random() - 0.5) * 160, y: base.y + (Math.random() - 0.5) * 160 });
+        const anchor = placed.nonempty() ? placed.first().id() : '';
+        (around.get(anchor) ?? around.set(anchor, []).get(anchor)!).push(id);
+      }
+      for (const [anchor, ids] of around) {
+        const centre = anchor ? (c.getElementById(anchor) as cytoscape.NodeSingular).position() : { x: 0, y: 0 };
+        ids.forEach((id, j) => {
+          const r = 70 + 38 * Math.sqrt(j);
+          const a = j * 2.399963;
+          c.getElementById(id).position({ x: centre.x + r * Math.cos(a), y: centre.y + r * Math.sin(a) });
+        });
       }
     });
-  }, [props.nodes, props.edges, props.parents, wantWebgl]);
+  }, [props.nodes, props.edges, props.parents, large]);
 
   useImperativeHandle(
     ref,

@@ -10,6 +10,8 @@ import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { GraphView, type GraphViewHandle, type Positions } from '../../components/GraphView.tsx';
 import { usePreferences } from '../../app/preferences.tsx';
 import type { RecordRef } from '../records/record-ref.ts';
+import { AddToCaseDialog, type CaseItem } from '../cases/AddToCaseDialog.tsx';
+import { linkItemOf } from '../cases/refs.ts';
 import { AnalysisPanel } from './AnalysisPanel.tsx';
 import type { Measures } from './analysis.ts';
 import {
@@ -49,7 +51,7 @@ const session: { history: History; positions: Positions; chart: { id: number; na
 };
 
 type Panel = 'inspector' | 'filters' | 'analysis';
-/** Above this many elements the chart is drawn with WebGL (when the machine has it). */
+/** From this many elements a chart is big: drawn with WebGL where a GPU does it, with cheaper settings otherwise. */
 const WEBGL_FROM = 3000;
 
 export function ChartWorkspace({
@@ -85,6 +87,7 @@ export function ChartWorkspace({
   const [webgl, setWebgl] = useState(false);
   const [timeline, setTimeline] = useState(true);
   const [saving, setSaving] = useState(false);
+  const [toCase, setToCase] = useState<CaseItem[] | null>(null);
   const [findText, setFindText] = useState('');
   const [found, setFound] = useState<GraphNode[] | null>(null);
   const view = useRef<GraphViewHandle>(null);
@@ -153,9 +156,11 @@ export function ChartWorkspace({
           const left = r.folded.reduce((n, f) => n + f.count, 0);
           setNotice(left ? t('graph.capped', { shown: r.nodes.length - r.folded.length, left, cap }) : null);
         }
+        const wasEmpty = history.present.nodes.size <= 1;
         setHistory((h) => commit(h, s));
         setBusy(null);
-        requestAnimationFrame(() => void relayout(layout, s));
+        // New nodes are placed round the node they came from; the whole chart is laid out only when it starts.
+        if (wasEmpty) requestAnimationFrame(() => void relayout(layout, s));
       } catch (err) {
         setError(err);
         setBusy(null);
@@ -310,7 +315,8 @@ export function ChartWorkspace({
   }, [sizeBy, colourBy, measures, highlight, edgeLabels]);
 
   const elements = useMemo(() => viewElements(shown.nodes, shown.edges, state.groups, state.pinned, style), [shown, state.groups, state.pinned, style]);
-  const stylesheet = useMemo(() => chartStyle(theme === 'dark'), [theme]);
+  const big = elements.nodes.length + elements.edges.length >= WEBGL_FROM;
+  const stylesheet = useMemo(() => chartStyle(theme === 'dark', big), [theme, big]);
 
   const selectedNodes = selected.map((id) => nodeById.get(id)).filter((n): n is GraphNode => !!n);
   const groupOf = state.groups.find((g) => selected.length > 0 && selected.every((id) => g.members.includes(id)));
@@ -429,6 +435,19 @@ export function ChartWorkspace({
         <Button icon="zoom-to-fit" aria-label={t('graph.fit')} onClick={() => view.current?.fit()} />
         <span className="pc-spacer" />
         <Button icon="floppy-disk" text={t('graph.save')} disabled={!state.nodes.size} onClick={() => setSaving(true)} data-testid="graph-save" />
+        <Button
+          icon="folder-shared-open"
+          text={t('cases.add.button')}
+          title={t('cases.add.graphHelp')}
+          disabled={!chartMeta && !selectedNodes.some((n) => n.record)}
+          onClick={() =>
+            setToCase([
+              ...selectedNodes.map(linkItemOf).filter((x): x is CaseItem => !!x),
+              ...(chartMeta ? [{ kind: 'chart' as const, refId: chartMeta.id }] : []),
+            ])
+          }
+          data-testid="graph-add-to-case"
+        />
         <Popover
           content={
             <Menu>
@@ -463,7 +482,7 @@ export function ChartWorkspace({
           </Tag>
         )}
         {busy && (
-          <Tag minimal icon="time">
+          <Tag minimal icon="time" data-testid="graph-busy">
             {busy}
           </Tag>
         )}
@@ -549,6 +568,7 @@ export function ChartWorkspace({
           )}
         </aside>
       </div>
+      {toCase && <AddToCaseDialog items={toCase} what={t('cases.add.graphWhat', { count: toCase.length })} onClose={() => setToCase(null)} />}
       {saving && <SaveChartDialog initial={chartMeta} onClose={() => setSaving(false)} onSave={save} />}
     </div>
   );

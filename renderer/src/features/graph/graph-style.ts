@@ -76,8 +76,9 @@ export function iconUri(type: NodeType, person = false): string {
   return uri;
 }
 
-/** The cytoscape style sheet (text colours follow the theme). */
-export function chartStyle(dark: boolean): unknown[] {
+/** The cytoscape style sheet (text colours follow the theme). A big chart gets straight edges without
+ * arrows (cytoscape's haystack edges: no control points to compute) and labels only when zoomed in. */
+export function chartStyle(dark: boolean, big = false): unknown[] {
   const text = dark ? '#d3d8de' : '#1c2127';
   const line = dark ? '#738091' : '#8f99a8';
   return [
@@ -142,6 +143,15 @@ export function chartStyle(dark: boolean): unknown[] {
     { selector: 'edge.highlight', style: { 'line-color': LANE_COLOUR.yellow, 'target-arrow-color': LANE_COLOUR.yellow, width: 5, opacity: 1 } },
     { selector: 'edge:selected', style: { 'line-color': '#2d72d2', 'target-arrow-color': '#2d72d2', opacity: 1 } },
     { selector: 'edge.labelled', style: { label: 'data(label)', 'font-size': 8, color: text, 'text-rotation': 'autorotate' } },
+    ...(big
+      ? [
+          { selector: 'edge', style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'target-arrow-shape': 'none' } },
+          // Labels of a big chart: on the selected and highlighted nodes only (measuring ten thousand labels
+          // for every frame is what made it slow to draw).
+          { selector: 'node', style: { label: '', 'text-wrap': 'none' } },
+          { selector: 'node:selected, node.highlight', style: { label: 'data(label)' } },
+        ]
+      : []),
   ];
 }
 
