@@ -8,6 +8,7 @@ const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 
 const wrappersOnly = [
   { group: ['ag-grid-*', 'ag-grid-*/**'], message: 'Only renderer/src/components/DataGrid.tsx imports ag-grid.' },
   { group: ['cytoscape', 'cytoscape-*'], message: 'Only renderer/src/components/GraphView.tsx imports cytoscape.' },
+  { group: ['@tiptap/*'], message: 'Only renderer/src/features/cases/NoteEditor.tsx imports tiptap.' },
 ];
 
 export default tseslint.config(
@@ -60,7 +61,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/src/components/DataGrid.tsx', 'renderer/src/components/GraphView.tsx', 'renderer/src/components/cytoscape-svg.d.ts'],
+    files: [
+      'renderer/src/components/DataGrid.tsx',
+      'renderer/src/components/GraphView.tsx',
+      'renderer/src/components/cytoscape-svg.d.ts',
+      'renderer/src/features/cases/NoteEditor.tsx',
+    ],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

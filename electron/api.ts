@@ -11,6 +11,7 @@ import { currentActor, type Core } from './core/core.ts';
 import { defaultWorkspacesDir } from './core/app/paths.ts';
 import { containerRecord, partyRecord, passengerRecord, shipmentRecord } from './core/records/record-views.ts';
 import { markForReview } from './core/records/review.ts';
+import { printReport } from './core/app/reports.ts';
 import { workspaceStats } from './core/records/stats.ts';
 
 export type Handlers = {
@@ -117,6 +118,23 @@ export function createHandlers(core: Core): Handlers {
     'graph.findDuplicates': (input) => core.graph.findDuplicates(input),
     'graph.matches': (q) => core.graph.matches(q),
     'graph.decideMatch': ({ id, status }) => core.graph.decideMatch(id, status),
+    'cases.list': (q) => core.cases.list(q),
+    'cases.get': ({ id }) => core.cases.get(id),
+    'cases.create': (input) => core.cases.create(input),
+    'cases.update': (input) => core.cases.update(input),
+    'cases.link': (input) => core.cases.link(input),
+    'cases.unlink': (input) => core.cases.unlink(input),
+    'cases.saveNote': (input) => core.cases.saveNote(input),
+    'cases.noteHistory': ({ noteId }) => core.cases.noteHistory(noteId),
+    'cases.attachChunk': (input) => core.cases.attachChunk(input),
+    'cases.attachFinish': (input) => core.cases.attachFinish(input),
+    'cases.attachment': ({ id }) => core.cases.attachment(id),
+    'cases.custody': (input) => core.cases.custody(input),
+    'cases.saveSeizure': (input) => core.cases.saveSeizure(input),
+    'cases.saveTask': (input) => core.cases.saveTask(input),
+    'cases.timeline': ({ caseId }) => core.cases.timeline(caseId),
+    'cases.search': ({ text, limit }) => core.cases.search(text, limit),
+    'reports.printToPdf': (input) => printReport(core, input),
     'audit.verify': () => verifyAudit(ws.db()),
     'audit.recent': ({ limit }) => recentAudit(ws.db(), limit),
     'jobs.list': () => core.jobs.list(),

@@ -30,6 +30,12 @@ if (!app.requestSingleInstanceLock()) {
       shell: 'electron',
       version: app.getVersion(),
       keychain: keychainUsable(safeStorage) ? safeStorageKeychain(safeStorage) : null,
+      // Reports: the print view on screen, as A4 with its backgrounds (handling-code bands), fonts embedded.
+      printToPdf: async () => {
+        const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+        if (!target) throw new Error('no window to print');
+        return target.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+      },
     });
     const router = new Router(createHandlers(core), core.workspace);
     registerIpc(ipcMain, router, core.events, () => BrowserWindow.getAllWindows());

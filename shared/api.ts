@@ -52,6 +52,23 @@ import {
   type GraphNode,
   type PartyMatch,
 } from './domain/graph.ts';
+import {
+  CASE_LINK_KINDS,
+  CASE_STATUSES,
+  CaseDraftSchema,
+  CaseSeizureSchema,
+  GradeSchema,
+  TaskDraftSchema,
+  type CaseAttachment,
+  type CaseDetail,
+  type CaseNote,
+  type CaseNoteVersion,
+  type CaseSearchHit,
+  type CaseSeizure,
+  type CaseSummary,
+  type CaseTask,
+  type TimelineEvent,
+} from './domain/cases.ts';
 
 export type MethodDef<I extends z.ZodType, O> = {
   input: I;
@@ -70,6 +87,15 @@ const unlocked = { needsWorkspace: true };
 const folder = z.string().trim().min(1).max(4096);
 const passphrase = z.string().min(1).max(1024);
 const none = z.object({}).strict();
+const id = z.number().int().min(1);
+/** A base64 string whose bytes are at most `bytes`. */
+const base64Of = (bytes: number) =>
+  z
+    .string()
+    .max(Math.ceil(bytes / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
+/** A rich-text document (tiptap JSON) of at most 1 MB serialised. */
+const richText = z.unknown().refine((v) => v !== undefined && JSON.stringify(v).length <= 1024 * 1024, 'The note is larger than 1 MB.');
 
 export const methods = {
   'app.info': method<AppInfo>(open)(none),
@@ -314,6 +340,93 @@ export const methods = {
   ),
   'graph.decideMatch': method<PartyMatch>(unlocked)(z.object({ id: z.number().int().min(1), status: z.enum(MATCH_STATUSES) }).strict()),
 
+  /** Cases (issue 8): list and filter (status, a tag, text in the title, reference or summary). */
+  'cases.list': method<{ cases: CaseSummary[]; total: number }>(unlocked)(
+    z
+      .object({
+        status: z.enum(CASE_STATUSES).optional(),
+        text: z.string().trim().max(200).optional(),
+        tag: z.string().trim().max(60).optional(),
+        offset: z.number().int().min(0).default(0),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
+  ),
+  'cases.get': method<CaseDetail>(unlocked)(z.object({ id }).strict()),
+  /** A new case; created from a hit, the hit, its record and the hit's seizures are linked. */
+  'cases.create': method<CaseDetail>(unlocked)(
+    z
+      .object({
+        draft: CaseDraftSchema,
+        from: z
+          .object({ kind: z.literal('hit'), id })
+          .strict()
+          .nullable()
+          .optional(),
+      })
+      .strict(),
+  ),
+  'cases.update': method<CaseDetail>(unlocked)(z.object({ id, draft: CaseDraftSchema }).strict()),
+  /** Links records to a case; those already linked are skipped; an unknown record refuses the lot (RECORD_NOT_FOUND). */
+  'cases.link': method<{ added: number }>(unlocked)(
+    z
+      .object({
+        caseId: id,
+        items: z
+          .array(
+            z
+              .object({ kind: z.enum(CASE_LINK_KINDS), refId: id, note: z.string().max(2000).default(''), grade: GradeSchema.nullable().default(null) })
+              .strict(),
+          )
+          .min(1)
+          .max(5000),
+      })
+      .strict(),
+  ),
+  'cases.unlink': method<{ removed: true }>(unlocked)(z.object({ caseId: id, linkId: id }).strict()),
+  /** Saves a new note (id null) or a new version of one; the previous version is kept. */
+  'cases.saveNote': method<CaseNote>(unlocked)(
+    z.object({ caseId: id, id: id.nullable(), body: richText, text: z.string().max(1024 * 1024), grade: GradeSchema.nullable() }).strict(),
+  ),
+  /** A note's earlier versions, newest first. */
+  'cases.noteHistory': method<CaseNoteVersion[]>(unlocked)(z.object({ noteId: id }).strict()),
+  /** One chunk (≤ 1 MB) of a file attached to a case; the first has no attachId. Held in memory until attachFinish. */
+  'cases.attachChunk': method<{ attachId: string; size: number }>(unlocked)(
+    z
+      .object({
+        caseId: id,
+        attachId: z.string().uuid().nullable(),
+        name: z.string().trim().min(1).max(255),
+        mediaType: z.string().trim().min(1).max(200),
+        offset: z.number().int().min(0),
+        data: base64Of(1024 * 1024),
+      })
+      .strict(),
+  ),
+  /** Hashes, encrypts and stores the uploaded file as an attachment of its case. */
+  'cases.attachFinish': method<CaseAttachment>(unlocked)(
+    z.object({ attachId: z.string().uuid(), description: z.string().max(4000).default(''), grade: GradeSchema.nullable().default(null) }).strict(),
+  ),
+  /** The attachment's content, decrypted and checked against its hash (ATTACHMENT_TAMPERED); logged as viewed. */
+  'cases.attachment': method<{ name: string; mediaType: string; size: number; sha256: string; dataBase64: string }>(unlocked)(z.object({ id }).strict()),
+  /** An entry in an exhibit's chain of custody. */
+  'cases.custody': method<CaseAttachment>(unlocked)(
+    z.object({ attachmentId: id, action: z.enum(['transferred', 'note', 'exported']), detail: z.string().trim().max(2000) }).strict(),
+  ),
+  'cases.saveSeizure': method<CaseSeizure>(unlocked)(z.object({ caseId: id, id: id.nullable(), seizure: CaseSeizureSchema }).strict()),
+  'cases.saveTask': method<CaseTask>(unlocked)(z.object({ caseId: id, id: id.nullable(), task: TaskDraftSchema }).strict()),
+  /** Everything that happened in a case and to its records, in time order. */
+  'cases.timeline': method<TimelineEvent[]>(unlocked)(z.object({ caseId: id }).strict()),
+  /** Full-text search over cases, notes and attachment names, whatever the script (Cyrillic or Latin). */
+  'cases.search': method<CaseSearchHit[]>(unlocked)(
+    z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(30) }).strict(),
+  ),
+
+  /** The report on screen (a print view) written as a PDF file at `out` (never over an existing file);
+   * the desktop app only: the browser shell answers EXPORT_FAILED (print from the browser instead). */
+  'reports.printToPdf': method<{ file: string; bytes: number }>(unlocked)(
+    z.object({ out: z.string().trim().min(1).max(4096), subject: z.string().max(300), caseId: z.number().int().min(1).nullable() }).strict(),
+  ),
   'audit.verify': method<AuditVerification>(unlocked)(none),
   'audit.recent': method<AuditEntry[]>(unlocked)(z.object({ limit: z.number().int().min(1).max(1000).default(100) }).strict()),
 

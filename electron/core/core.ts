@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { EventBus } from './app/events.ts';
 import { RecentWorkspaces } from './app/recent.ts';
 import { JobRunner } from './jobs/job-runner.ts';
+import { CasesService } from './cases/cases-service.ts';
 import { GraphService } from './graph/graph-service.ts';
 import { GridService } from './grids/grid-service.ts';
 import { ImportService } from './ingest/import-service.ts';
@@ -23,6 +24,9 @@ export type CoreOptions = {
   workspacesDir?: string;
   /** Add opened workspaces to the recent list (the UI does; the CLI does not). */
   rememberRecent?: boolean;
+  /** Prints the window's current page (a report's print view) to PDF: Electron's printToPDF, given by its
+   * main. The browser shell has none: the user prints from the browser ("Save as PDF"). */
+  printToPdf?: () => Promise<Buffer>;
 };
 
 export type Core = {
@@ -35,6 +39,7 @@ export type Core = {
   grids: GridService;
   targeting: TargetingService;
   graph: GraphService;
+  cases: CasesService;
   shutdown(): Promise<void>;
 };
 
@@ -55,6 +60,7 @@ export function createCore(options: CoreOptions): Core {
   const grids = new GridService({ jobs, workspace, actor: currentActor() });
   const targeting = new TargetingService({ jobs, events, workspace, actor: currentActor() });
   const graph = new GraphService({ jobs, events, workspace, actor: currentActor() });
+  const cases = new CasesService({ events, workspace, actor: currentActor() });
   return {
     options,
     events,
@@ -65,9 +71,11 @@ export function createCore(options: CoreOptions): Core {
     grids,
     targeting,
     graph,
+    cases,
     async shutdown() {
       await workspace.close();
       uploads.clear();
+      cases.clear();
     },
   };
 }

@@ -122,6 +122,8 @@ export const CaseSeizureSchema = z
   })
   .strict();
 export type CaseSeizureInput = z.input<typeof CaseSeizureSchema>;
+/** A seizure as a case shows it (one recorded from a hit has no route, persons or photos until edited). */
+export type CaseSeizure = CaseSeizureInput & { id: number; createdBy: string; createdAt: string };
 
 export const TaskDraftSchema = z
   .object({
@@ -137,6 +139,11 @@ export type CaseTask = z.infer<typeof TaskDraftSchema> & { id: number; createdBy
 export type TimelineEvent = {
   at: string;
   kind: 'created' | 'note' | 'link' | 'shipment' | 'container_event' | 'hit' | 'decision' | 'seizure' | 'attachment' | 'task';
+  /** What happened, as a stable code the UI can translate: "note.created", "note.edited", "shipment.departure",
+   * "shipment.arrival", "container.loaded" (container.<event kind>), "hit.scored", "hit.decided", "hit.outcome",
+   * "link.added", "seizure", "attachment.added", "task.due", "case.created". */
+  code: string;
+  /** The same in English, with the record's name (for reports and the CLI). */
   title: string;
   detail: string;
   /** The record it opens, as "kind:id", if any. */
@@ -147,8 +154,18 @@ export type CaseDetail = Omit<CaseSummary, 'links' | 'notes' | 'attachments'> & 
   links: CaseLink[];
   notes: CaseNote[];
   attachments: CaseAttachment[];
-  seizures: (CaseSeizureInput & { id: number; createdBy: string; createdAt: string })[];
+  seizures: CaseSeizure[];
   tasks: CaseTask[];
 };
 
-export type CaseSearchHit = { caseId: number; reference: string; title: string; kind: 'case' | 'note' | 'attachment'; id: number; snippet: string };
+export type CaseSearchHit = {
+  caseId: number;
+  reference: string;
+  title: string;
+  kind: 'case' | 'note' | 'attachment';
+  id: number;
+  /** Plain text around the first match ("…" where cut). */
+  snippet: string;
+  /** The matched words in the snippet, as [start, end) offsets (UTF-16, as JavaScript strings count). */
+  marks: [number, number][];
+};

@@ -11,11 +11,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../electron/core/core.ts';
-import { addAttachment } from '../../electron/core/cases/attachments.ts';
+import { addAttachment, attachmentsOf } from '../../electron/core/cases/attachments.ts';
 import { ftsQuery, insertCase } from '../../electron/core/cases/case-store.ts';
-import { addLinks } from '../../electron/core/cases/links.ts';
-import { writeNote } from '../../electron/core/cases/notes.ts';
-import { writeTask } from '../../electron/core/cases/tasks.ts';
+import { addLinks, linksOf } from '../../electron/core/cases/links.ts';
+import { notesOf, writeNote } from '../../electron/core/cases/notes.ts';
+import { seizuresOf } from '../../electron/core/cases/seizures.ts';
+import { tasksOf, writeTask } from '../../electron/core/cases/tasks.ts';
 import { Rng } from '../../electron/core/generator/rng.ts';
 import { DEFAULT_PARAMS, generateScenario } from '../../electron/core/generator/scenario.ts';
 import { writeScenario } from '../../electron/core/generator/workspace-writer.ts';
@@ -28,7 +29,7 @@ export type CasesRun = {
   notes: number;
   cases: number;
   fillSeconds: number;
-  open: { notes: number; attachments: number; links: number; coldMs: number; warmMs: number; baselineMs: number; bytes: number };
+  open: { notes: number; attachments: number; links: number; coldMs: number; warmMs: number; baselineMs: number; bytes: number; parts: Record<string, number> };
   search: { queries: number; p50: number; p95: number; max: number; baselineP50: number; baselineP95: number; meanHits: number; slowest: string[] };
   peakRssMb: number;
   load: [number, number];
@@ -173,6 +174,18 @@ try {
     core.cases.get(big);
     warm.push(performance.now() - t0);
   }
+  // Where the time of one open goes, part by part.
+  const parts: Record<string, number> = {};
+  for (const [name, fn] of [
+    ['notes', () => notesOf(db, big)],
+    ['attachments', () => attachmentsOf(db, big)],
+    ['links', () => linksOf(db, big)],
+    ['seizures+tasks', () => (seizuresOf(db, big), tasksOf(db, big))],
+  ] as const) {
+    t0 = performance.now();
+    fn();
+    parts[name] = Math.round((performance.now() - t0) * 10) / 10;
+  }
   const baseline: number[] = [];
   for (let i = 0; i < 7; i++) {
     t0 = performance.now();
@@ -227,6 +240,7 @@ try {
       warmMs: median(warm),
       baselineMs: median(baseline),
       bytes,
+      parts,
     },
     search: {
       queries: times.length,

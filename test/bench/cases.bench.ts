@@ -23,7 +23,7 @@ export async function casesFigures(): Promise<Figure[]> {
       target: '< 500 ms',
       pass: o.coldMs < 500,
       baseline: { name: 'the same rows by bare SELECTs', value: o.baselineMs, unit: 'ms' },
-      note: `first open after writing; warm ${o.warmMs.toFixed(1)} ms; ${n(o.links)} links, custody and tasks included; ${n(o.bytes / 1024)} KiB as JSON`,
+      note: `first open after writing; warm ${o.warmMs.toFixed(1)} ms; ${n(o.links)} links, custody and tasks included; ${n(o.bytes / 1024)} KiB as JSON; ms by part ${JSON.stringify(o.parts)}`,
     },
     {
       name: `cases: search over ${n(run.notes)} notes, p95`,

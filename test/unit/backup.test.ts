@@ -42,6 +42,43 @@ describe('online encrypted backup and restore', () => {
     expect(actions.map((a) => (a as { action: string }).action)).toEqual(['workspace.create', 'workspace.unlock', 'workspace.restore']);
   });
 
+  it('carries the case attachments (encrypted as they are) and restores them readable; an altered attachment is refused', async () => {
+    const kase = t.core.cases.create({
+      draft: { title: 'Exhibits', owner: 'test', summary: '', status: 'open', tags: [], tlp: 'AMBER', grading: '4x4' },
+      from: null,
+    });
+    const secret = Buffer.from('ATTACHMENT-PLAINTEXT-NEEDLE '.repeat(100));
+    const up = t.core.cases.attachChunk({
+      caseId: kase.id,
+      attachId: null,
+      name: 'scan.txt',
+      mediaType: 'text/plain',
+      offset: 0,
+      data: secret.toString('base64'),
+    });
+    const att = t.core.cases.attachFinish({ attachId: up.attachId, description: 'scan', grade: null });
+    const out = join(t.root, 'with-attachments.pcbackup');
+    expect(await backup(out)).toMatchObject({ state: 'done' });
+    const bytes = readFileSync(out);
+    expect(bytes.includes(Buffer.from('ATTACHMENT-PLAINTEXT-NEEDLE'))).toBe(false);
+
+    await t.core.workspace.restore({ backupFile: out, dir: join(t.root, 'restored-attachments'), passphrase: PASSPHRASE });
+    const back = t.core.cases.attachment(att.id);
+    expect(Buffer.from(back.dataBase64, 'base64').equals(secret)).toBe(true);
+    expect(back.sha256).toBe(att.sha256);
+
+    // The last byte of the file is the attachment's GCM tag: altered, the restore is refused.
+    await t.core.workspace.lock();
+    const altered = join(t.root, 'altered-attachment.pcbackup');
+    const copy = Buffer.from(bytes);
+    copy[copy.length - 1]! ^= 1;
+    writeFileSync(altered, copy);
+    await expect(t.core.workspace.restore({ backupFile: altered, dir: join(t.root, 'restored-altered'), passphrase: PASSPHRASE })).rejects.toMatchObject({
+      code: 'BACKUP_INVALID',
+    });
+    expect(existsSync(join(t.root, 'restored-altered', 'workspace.db'))).toBe(false);
+  });
+
   it('refuses a restore with the wrong passphrase and writes nothing', async () => {
     const out = join(t.root, 'b2.pcbackup');
     await backup(out);

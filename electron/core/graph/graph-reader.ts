@@ -420,8 +420,9 @@ export class GraphReader {
       case 'seizure': {
         if (!want('seized_in')) break;
         const z = db.prepare('SELECT entity, entity_id, date FROM seizure WHERE id = ?').get(num(key)) as
-          { entity: string; entity_id: number; date: string } | undefined;
-        if (z)
+          { entity: string | null; entity_id: number | null; date: string } | undefined;
+        // A seizure recorded in a case may have been found in no shipment or passenger.
+        if (z?.entity && z.entity_id !== null)
           out.push({
             edge: 'seized_in',
             nodeType: z.entity as NodeType,

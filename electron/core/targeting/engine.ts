@@ -320,7 +320,7 @@ export function backtest(
   for (const r of db
     .prepare(
       `SELECT entity, entity_id, outcome = 'positive' AS positive FROM target_hit WHERE outcome IS NOT NULL
-       UNION ALL SELECT entity, entity_id, 1 FROM seizure`,
+       UNION ALL SELECT entity, entity_id, 1 FROM seizure WHERE entity IS NOT NULL`,
     )
     .raw()
     .iterate() as Iterable<[string, number, number]>) {

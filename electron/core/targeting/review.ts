@@ -266,6 +266,7 @@ export function profileStats(db: Db): ProfileStats[] {
   return out.sort((a, b) => a.profile.localeCompare(b.profile));
 }
 
+/** Seizures found in a shipment or passenger (a case may record one found elsewhere: not targeting's). */
 export function seizures(db: Db): Seizure[] {
-  return seizuresOf(db, '1');
+  return seizuresOf(db, 'entity IS NOT NULL');
 }

@@ -1,7 +1,9 @@
 // The encrypted backup file: "PCBACKUP", a 4-byte header length, a JSON header, then the database as
-// SQLCipher pages (encrypted with the workspace's data key, never decrypted on the way). The header
-// carries the wrapped key (so the backup opens with the passphrase of the day it was made) and a MAC
-// under the data key over everything else, so a tampered file is refused before any page is read.
+// SQLCipher pages (encrypted with the workspace's data key, never decrypted on the way), then (version 2)
+// each case attachment as its encrypted file, in the order the header lists them. The header carries the
+// wrapped key (so the backup opens with the passphrase of the day it was made), the size and SHA-256 of
+// every part, and a MAC under the data key over everything else, so a tampered file is refused before
+// any page is read.
 import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { AppError } from '../../../shared/errors.ts';
@@ -14,13 +16,19 @@ const MAX_HEADER = 1024 * 1024;
 
 export type BackupHeader = {
   format: typeof BACKUP_FORMAT;
-  version: 1;
+  /** 1: the database alone; 2: the database, then the attachment files. */
+  version: 1 | 2;
   createdAt: string;
   schemaVersion: number;
   keyFile: KeyFile;
   db: { bytes: number; sha256: string };
+  /** The attachment files (already encrypted) after the database, by their name in attachments/. */
+  attachments?: { file: string; bytes: number; sha256: string }[];
   mac: string;
 };
+
+/** An attachment's file name as the workspace writes it: nothing else is restored into the folder. */
+export const ATTACHMENT_FILE = /^[0-9a-f]{32}\.pca$/;
 
 function macKey(dataKey: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), 'portcullis backup header mac', 32));
@@ -63,7 +71,11 @@ export function readBackupHeader(file: string): { header: BackupHeader; dataOffs
     if (header.format !== BACKUP_FORMAT || typeof header.mac !== 'string' || typeof header.db?.sha256 !== 'string') {
       throw invalid('damaged header');
     }
-    if (header.version !== 1) throw new AppError('WORKSPACE_FROM_NEWER_VERSION', 'This backup was made by a newer version of Portcullis.');
+    if (header.version !== 1 && header.version !== 2)
+      throw new AppError('WORKSPACE_FROM_NEWER_VERSION', 'This backup was made by a newer version of Portcullis.');
+    if (header.version === 2 && (!Array.isArray(header.attachments) || header.attachments.some((a) => !ATTACHMENT_FILE.test(String(a?.file))))) {
+      throw invalid('damaged header');
+    }
     return { header, dataOffset: 12 + len };
   } finally {
     closeSync(fd);

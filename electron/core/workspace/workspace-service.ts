@@ -1,5 +1,6 @@
 // The workspace lifecycle: create, unlock, lock (by hand or after idle minutes), change passphrase,
 // settings, online backup and restore. Holds the one open database connection of this process.
+import { hkdfSync } from 'node:crypto';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BackupResult, WorkspaceInfo, WorkspaceSettings, WorkspaceStatus } from '../../../shared/domain/workspace.ts';
@@ -217,7 +218,14 @@ export class WorkspaceService {
       kind: 'workspace.backup',
       label: 'Backup',
       worker: workerUrl('backup'),
-      input: { dbFile: join(s.dir, DATABASE_NAME), keyHex: s.dataKey.toString('hex'), out: file, keyFile: s.keyFile, schemaVersion: schemaVersion(s.db) },
+      input: {
+        dbFile: join(s.dir, DATABASE_NAME),
+        attachmentsDir: join(s.dir, 'attachments'),
+        keyHex: s.dataKey.toString('hex'),
+        out: file,
+        keyFile: s.keyFile,
+        schemaVersion: schemaVersion(s.db),
+      },
       cleanup: () => {
         for (const suffix of ['.snapshot', '.partial']) rmSync(file + suffix, { force: true });
       },
@@ -298,6 +306,18 @@ export class WorkspaceService {
   databaseForWorker(): { dbFile: string; keyHex: string } {
     const s = this.requireSession();
     return { dbFile: join(s.dir, DATABASE_NAME), keyHex: s.dataKey.toString('hex') };
+  }
+
+  /** The folder of this workspace's encrypted attachment files. */
+  attachmentsDir(): string {
+    return join(this.requireSession().dir, 'attachments');
+  }
+
+  /** The key attachment files are encrypted with: HKDF-SHA256 of the data key for that one purpose, so the
+   * data key itself never leaves this class. The caller zeroes it when done. */
+  attachmentKey(): Buffer {
+    const s = this.requireSession();
+    return Buffer.from(hkdfSync('sha256', s.dataKey, Buffer.from(s.keyFile.id, 'utf8'), 'portcullis/attachments/v1', 32));
   }
 
   /** The user did something: push auto-lock back. */

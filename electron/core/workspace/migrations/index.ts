@@ -16,6 +16,7 @@ import { m011Targeting } from './011-targeting.ts';
 import { m012ConveyanceLinks } from './012-conveyance-links.ts';
 import { m013Recount } from './013-recount.ts';
 import { m014Graph } from './014-graph.ts';
+import { m015Cases } from './015-cases.ts';
 
 /** `dataOnly`: the migration repairs data and leaves the schema as it was. */
 export type Migration = { version: number; name: string; up: (db: Db) => void; dataOnly?: true };
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m012ConveyanceLinks,
   m013Recount,
   m014Graph,
+  m015Cases,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

@@ -34,6 +34,7 @@ import {
 } from '../../../../shared/domain/grids.ts';
 import { api } from '../../api.ts';
 import { openInGraph } from '../graph/graph-route.ts';
+import { AddToCaseDialog, type CaseItem } from '../cases/AddToCaseDialog.tsx';
 import { DataGrid, type DataGridHandle, type Density, type SavedColumn } from '../../components/DataGrid.tsx';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { jobFraction, useJobs } from '../jobs/useJobs.ts';
@@ -83,6 +84,7 @@ export function GridPage({ grid, onOpen, exportDir }: Props) {
   const [exporting, setExporting] = useState(false);
   const [exportJob, setExportJob] = useState<string | null>(null);
   const [goTo, setGoTo] = useState<number | null>(null);
+  const [toCase, setToCase] = useState<CaseItem[] | null>(null);
   const label = useCallback((c: string) => t(`grids.columns.${grid}.${c}`), [t, grid]);
   const jobs = useJobs();
 
@@ -355,6 +357,14 @@ export function GridPage({ grid, onOpen, exportDir }: Props) {
                   onClick={() => openInGraph((gridRef.current?.selectedIds() ?? []).slice(0, 200).map((id) => `${reviewEntity}:${id}`))}
                   data-testid="grid-open-graph"
                 />
+                <Button
+                  small
+                  minimal
+                  icon="folder-shared-open"
+                  text={t('cases.add.button')}
+                  onClick={() => setToCase((gridRef.current?.selectedIds() ?? []).slice(0, 5000).map((id) => ({ kind: reviewEntity, refId: id })))}
+                  data-testid="grid-add-to-case"
+                />
                 <Button small minimal icon="flag" text={t('grids.markReview')} onClick={() => void review(true)} data-testid="mark-review" />
                 <Button small minimal icon="disable" text={t('grids.clearReview')} onClick={() => void review(false)} />
               </>
@@ -375,6 +385,9 @@ export function GridPage({ grid, onOpen, exportDir }: Props) {
         )}
         {job && job.state === 'failed' && <span className="pc-error-text">{job.error?.message}</span>}
       </div>
+      {toCase && reviewEntity && (
+        <AddToCaseDialog items={toCase} what={t(`cases.add.records.${reviewEntity}`, { count: toCase.length })} onClose={() => setToCase(null)} />
+      )}
       {saving && <SaveViewDialog initial={viewName ?? ''} onSave={(n, d) => void saveView(n, d)} onClose={() => setSaving(false)} />}
       {exporting && <ExportDialog grid={grid} exportDir={exportDir} onExport={(f, out) => void startExport(f, out)} onClose={() => setExporting(false)} />}
     </div>

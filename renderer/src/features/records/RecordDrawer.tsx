@@ -3,9 +3,10 @@
 // itself belongs to whoever mounts the drawer; links in the views push onto it through `onOpen`.
 import { Button, Classes, Drawer, DrawerSize, H4, Icon, Spinner, type IconName } from '@blueprintjs/core';
 import { openInGraph } from '../graph/graph-route.ts';
-import { type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
+import { AddToCaseDialog } from '../cases/AddToCaseDialog.tsx';
 import { ContainerView } from './ContainerView.tsx';
 import { PartyView } from './PartyView.tsx';
 import { PassengerView } from './PassengerView.tsx';
@@ -39,6 +40,7 @@ export function RecordDrawer({ stack, onOpen, onBack, onClose }: Props) {
   const shown = top === undefined || outcome?.key === recordKey(top) ? outcome : null;
   const kind = top?.kind ?? shown?.loaded?.kind ?? 'shipment';
   const canGoBack = stack.length > 1;
+  const [toCase, setToCase] = useState<RecordRef | null>(null);
 
   function onKeyDown(e: KeyboardEvent) {
     if (e.altKey && e.key === 'ArrowLeft' && canGoBack) {
@@ -84,6 +86,17 @@ export function RecordDrawer({ stack, onOpen, onBack, onClose }: Props) {
               data-testid="record-graph"
             />
           )}
+          {top && (
+            <Button
+              className="pc-no-print"
+              variant="minimal"
+              icon="folder-shared-open"
+              text={t('cases.add.short')}
+              title={t('cases.add.button')}
+              onClick={() => setToCase(top)}
+              data-testid="record-add-to-case"
+            />
+          )}
           <Button className="pc-no-print" variant="minimal" icon="print" text={t('records.print')} onClick={() => window.print()} data-testid="record-print" />
           <Button className="pc-no-print" variant="minimal" icon="cross" aria-label={t('records.close')} title={t('records.close')} onClick={onClose} />
         </div>
@@ -106,6 +119,13 @@ export function RecordDrawer({ stack, onOpen, onBack, onClose }: Props) {
           ) : null}
         </div>
       </div>
+      {toCase && (
+        <AddToCaseDialog
+          items={[{ kind: toCase.kind, refId: toCase.id }]}
+          what={shown?.loaded ? titleOf(shown.loaded) : t(`records.kind.${toCase.kind}`)}
+          onClose={() => setToCase(null)}
+        />
+      )}
     </Drawer>
   );
 }

@@ -7,6 +7,9 @@ import { api } from '../../api.ts';
 import { usePreferences } from '../../app/preferences.tsx';
 import { LANGUAGES } from '../../i18n/index.ts';
 import { useJobs } from '../jobs/useJobs.ts';
+import { CasesPage } from '../cases/CasesPage.tsx';
+import { usePrintRoute } from '../cases/case-route.ts';
+import { PrintPage } from '../cases/PrintPage.tsx';
 import { GraphPage } from '../graph/GraphPage.tsx';
 import { ImportsPage } from '../imports/ImportsPage.tsx';
 import { OverviewPage } from '../overview/OverviewPage.tsx';
@@ -22,6 +25,9 @@ import { NavSidebar } from './NavSidebar.tsx';
 import { SECTIONS, sectionKey } from './sections.ts';
 import { StatusBar } from './StatusBar.tsx';
 import { useSection } from './useSection.ts';
+
+/** Exports go beside the workspace folder, in "exports" (the export dialogs let the user change it). */
+const exportDirOf = (workspace: WorkspaceInfo) => `${workspace.dir.replace(/[\\/][^\\/]*$/, '')}/exports`;
 
 function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
   const { t } = useTranslation();
@@ -90,8 +96,7 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
   const { handleKeyDown, handleKeyUp } = useHotkeys(hotkeys);
 
   const current = SECTIONS.find((s) => s.id === section)!;
-  // Exports go beside the workspace folder, in "exports" (the export dialog lets the user change it).
-  const exportDir = `${workspace.dir.replace(/[\\/][^\\/]*$/, '')}/exports`;
+  const exportDir = exportDirOf(workspace);
   let page;
   if (section === 'overview') page = <OverviewPage workspace={workspace} />;
   else if (section === 'settings') page = <SettingsPage workspace={workspace} />;
@@ -100,6 +105,7 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
   else if (section === 'passengers') page = <PassengersPage exportDir={exportDir} onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else if (section === 'targeting') page = <TargetingPage onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else if (section === 'graph') page = <GraphPage onOpen={(ref) => setRecords((s) => [...s, ref])} />;
+  else if (section === 'cases') page = <CasesPage onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else page = <NotBuiltYet section={current} />;
 
   return (
@@ -136,6 +142,9 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
 }
 
 export function AppShell({ workspace }: { workspace: WorkspaceInfo }) {
+  // A report's print view (#/print/…) takes the whole window: what prints is the report alone.
+  const print = usePrintRoute();
+  if (print) return <PrintPage route={print} exportDir={exportDirOf(workspace)} />;
   return (
     <HotkeysProvider>
       <Workstation workspace={workspace} />

@@ -13,7 +13,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'passengers', icon: 'people', built: true },
   { id: 'targeting', icon: 'locate', built: true },
   { id: 'graph', icon: 'graph', built: true },
-  { id: 'cases', icon: 'folder-shared', built: false },
+  { id: 'cases', icon: 'folder-shared', built: true },
   { id: 'exchange', icon: 'exchange', built: false },
   { id: 'training', icon: 'learning', built: false },
   { id: 'settings', icon: 'cog', built: true },

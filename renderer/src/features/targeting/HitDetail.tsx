@@ -2,7 +2,7 @@
 // the decision, then the inspection's outcome with its seizure, and the seizures recorded so far.
 import { Button, Classes, H4, H5, Spinner, Tag } from '@blueprintjs/core';
 import { openInGraph } from '../graph/graph-route.ts';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hit } from '../../../../shared/domain/targeting.ts';
 import { api } from '../../api.ts';
@@ -15,6 +15,9 @@ import { LaneTag } from './LaneTag.tsx';
 import { OutcomePanel } from './OutcomePanel.tsx';
 import { SeizureTable } from './SeizureTable.tsx';
 import { useLoad } from '../../components/useLoad.ts';
+import { AddToCaseDialog } from '../cases/AddToCaseDialog.tsx';
+import { openCase } from '../cases/case-route.ts';
+import { NewCaseDialog } from '../cases/NewCaseDialog.tsx';
 
 export function HitDetail({ hitId, onOpen }: { hitId: number; onOpen(ref: RecordRef): void }) {
   const { t } = useTranslation();
@@ -43,6 +46,7 @@ export function HitDetail({ hitId, onOpen }: { hitId: number; onOpen(ref: Record
 function HitHeader({ hit, onOpen }: { hit: Hit; onOpen(ref: RecordRef): void }) {
   const { t } = useTranslation();
   const f = useTargetingFormat();
+  const [toCase, setToCase] = useState<'new' | 'add' | null>(null);
   return (
     <header className="pc-hit-header">
       <div className="pc-row">
@@ -66,7 +70,20 @@ function HitHeader({ hit, onOpen }: { hit: Hit; onOpen(ref: RecordRef): void }) 
           data-testid="open-record"
         />
         <Button icon="graph" text={t('targeting.hit.openGraph')} onClick={() => openInGraph([`${hit.entity}:${hit.entityId}`])} data-testid="open-graph" />
+        <Button icon="folder-new" text={t('cases.fromHit.create')} onClick={() => setToCase('new')} data-testid="hit-create-case" />
+        <Button icon="folder-shared-open" text={t('cases.fromHit.add')} onClick={() => setToCase('add')} data-testid="hit-add-to-case" />
       </div>
+      {toCase === 'new' && <NewCaseDialog fromHit={hit} initialTitle={hit.label} onClose={() => setToCase(null)} onCreated={(c) => openCase(c.id, 'links')} />}
+      {toCase === 'add' && (
+        <AddToCaseDialog
+          items={[
+            { kind: 'hit', refId: hit.id },
+            { kind: hit.entity, refId: hit.entityId },
+          ]}
+          what={hit.label}
+          onClose={() => setToCase(null)}
+        />
+      )}
       <div className={`pc-row ${Classes.TEXT_MUTED}`}>
         <span>{t(`targeting.queue.entities.${hit.entity}`)}</span>
         <span>{t('targeting.hit.laneMeans', { meaning: t(`targeting.laneMeaning.${hit.lane}`) })}</span>

@@ -1,5 +1,6 @@
 // English: the reference dictionary. Every other language must have exactly these keys (checked by the
 // compiler through the Dictionary type, and by a unit test).
+import { enCases } from './en-cases.ts';
 import { enGraph } from './en-graph.ts';
 import { enTargeting } from './en-targeting.ts';
 
@@ -36,6 +37,10 @@ export const en = {
     GRAPH_NODE_UNKNOWN: 'This node does not name a record of the workspace.',
     GRAPH_CHART_NOT_FOUND: 'This chart is no longer in the workspace.',
     GRAPH_MATCH_NOT_FOUND: 'This pair of parties is no longer on the list; a newer search for duplicates may have replaced it.',
+    CASE_NOT_FOUND: 'This case, or the entry of it you asked for, no longer exists.',
+    CASE_ATTACHMENT_NOT_FOUND: 'This attachment could not be found in the workspace; its file may have been moved or deleted.',
+    ATTACHMENT_TAMPERED: 'This attachment was altered after it was added: it no longer matches its recorded hash. Treat it as compromised evidence.',
+    ATTACHMENT_TOO_LARGE: 'This file is too large to attach (the limit is 100 MB).',
     CLI_USAGE: 'The command was not written correctly.',
     INTERNAL: 'Something went wrong inside Portcullis; the details are in the log.',
   },
@@ -639,6 +644,7 @@ export const en = {
   },
   targeting: enTargeting,
   graph: enGraph,
+  cases: enCases,
 };
 
 type Stringify<T> = { [K in keyof T]: T[K] extends string ? string : Stringify<T[K]> };

@@ -1,6 +1,7 @@
 // Bosanski / hrvatski / srpski, latinica: one dictionary for the shared standard; where the three
 // differ, the wording chosen is understood in all of them (issue 12 will split them where needed).
 import type { Dictionary } from './en.ts';
+import { hbsCases } from './hbs-cases.ts';
 import { hbsGraph } from './hbs-graph.ts';
 import { hbsTargeting } from './hbs-targeting.ts';
 
@@ -38,6 +39,10 @@ export const hbs: Dictionary = {
     GRAPH_NODE_UNKNOWN: 'Ovaj čvor ne označava nijedan zapis radnog prostora.',
     GRAPH_CHART_NOT_FOUND: 'Ovog grafikona više nema u radnom prostoru.',
     GRAPH_MATCH_NOT_FOUND: 'Ovog para subjekata više nema na listi; možda ga je zamijenila novija pretraga duplikata.',
+    CASE_NOT_FOUND: 'Ovaj predmet, ili traženi unos u njemu, više ne postoji.',
+    CASE_ATTACHMENT_NOT_FOUND: 'Ovaj prilog nije pronađen u radnom prostoru; njegova datoteka je možda premještena ili obrisana.',
+    ATTACHMENT_TAMPERED: 'Prilog je izmijenjen nakon dodavanja: više se ne poklapa sa zabilježenim hešom. Smatrajte ga kompromitovanim dokazom.',
+    ATTACHMENT_TOO_LARGE: 'Datoteka je prevelika za prilog (ograničenje je 100 MB).',
     CLI_USAGE: 'Naredba nije ispravno napisana.',
     INTERNAL: 'Nešto je pošlo po zlu unutar Portcullisa; pojedinosti su u zapisniku.',
   },
@@ -639,4 +644,5 @@ export const hbs: Dictionary = {
   },
   targeting: hbsTargeting,
   graph: hbsGraph,
+  cases: hbsCases,
 };
