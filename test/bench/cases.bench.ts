@@ -1,13 +1,16 @@
-// Cases figures (issue 8): a case with 5,000 notes and 1,000 attachments opened through the service, and
-// search over 100,000 notes (PORTCULLIS_BENCH_CASE_NOTES to change it). The 200-page report figure needs
-// the UI's print view and is measured with it.
+// Cases figures (issue 8): a case with 5,000 notes and 1,000 attachments opened through the service, search
+// over 100,000 notes (PORTCULLIS_BENCH_CASE_NOTES to change it), and a case report of some 200 pages
+// rendered by the UI's print view in Chromium and printed to PDF (case-report-run.ts).
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { type Figure } from './harness.ts';
+import type { CaseReportRun } from './case-report-run.ts';
 import type { CasesRun } from './cases-run.ts';
 
 const RUNNER = fileURLToPath(new URL('./cases-run.ts', import.meta.url));
 const n = (v: number) => Math.round(v).toLocaleString('en');
+
+const REPORT = fileURLToPath(new URL('./case-report-run.ts', import.meta.url));
 
 export async function casesFigures(): Promise<Figure[]> {
   const r = spawnSync(process.execPath, [RUNNER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 << 20 });
@@ -38,5 +41,21 @@ export async function casesFigures(): Promise<Figure[]> {
         `peak RSS ${n(run.peakRssMb)} MB; load ${run.load[0].toFixed(1)} → ${run.load[1].toFixed(1)} (2 cores)`,
     },
     { name: `cases: search over ${n(run.notes)} notes, p50`, value: s.p50, unit: 'ms', baseline: { name: 'bare FTS5 MATCH, p50', value: s.baselineP50, unit: 'ms' } },
+    reportFigure(),
   ];
+}
+
+/** The case report of about 200 pages, rendered by the print view in Chromium and printed to PDF. */
+function reportFigure(): Figure {
+  const r = spawnSync(process.execPath, [REPORT], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 << 20 });
+  if (r.status !== 0) throw new Error(`${REPORT} failed (exit ${r.status})`);
+  const run = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as CaseReportRun;
+  return {
+    name: `cases: a ${n(run.pages)}-page case report to PDF (print view in Chromium)`,
+    value: run.ms / 1000,
+    unit: 's',
+    target: '< 10 s',
+    pass: run.ms < 10_000 && run.pages >= 200,
+    note: `${n(run.notes)} notebook entries, 60 linked shipments; view rendered in ${n(run.renderMs)} ms, printed in ${n(run.pdfMs)} ms; ${n(run.bytes / 1024)} KiB, fonts embedded`,
+  };
 }
