@@ -52,9 +52,10 @@ async function selectRows(page: Page, n: number) {
   await expect.poll(() => page.getByTestId('grid-selected').textContent()).toBe(`Selected: ${n}`);
 }
 
-async function addSelectionToCase(page: Page, caseId: number) {
+async function addSelectionToCase(page: Page, caseId: number, snapshot: boolean) {
   await page.getByTestId('grid-add-to-case').click();
   await page.locator(`[data-testid="add-to-case-item"][data-case-id="${caseId}"]`).click();
+  if (!snapshot) await page.getByTestId('add-to-case-snapshot').uncheck({ force: true });
   await page.getByTestId('add-to-case-confirm').click();
   await page.getByTestId('add-to-case-done').waitFor();
 }
@@ -122,7 +123,7 @@ describe('cases', () => {
       await page.getByTestId('grid-search').fill(pick.name);
       await expect.poll(() => page.getByTestId('grid-total').textContent(), { timeout: 20_000 }).toMatch(/^Rows: ([3-9]|\d\d)$/);
       await selectRows(page, 2);
-      await addSelectionToCase(page, caseId);
+      await addSelectionToCase(page, caseId, true);
       await app.screenshot('81-case-add-from-grid');
       await page.getByTestId('add-to-case-close').click();
       expect(linked().filter((l) => l.kind === 'shipment').length).toBeGreaterThanOrEqual(before + 1);
@@ -130,7 +131,7 @@ describe('cases', () => {
       await page.getByTestId('grid-search').fill(pick.name);
       await expect.poll(() => page.locator('.ag-row[row-index="0"] [col-id="name"]').textContent(), { timeout: 20_000 }).toContain(pick.name);
       await selectRows(page, 1);
-      await addSelectionToCase(page, caseId);
+      await addSelectionToCase(page, caseId, false);
       await page.getByTestId('add-to-case-open').click();
       await page.locator(`[data-testid="link-row"][data-ref="party:${pick.consignee}"]`).waitFor();
 
@@ -150,6 +151,14 @@ describe('cases', () => {
       await page.getByTestId('add-to-case-done').waitFor();
       await page.getByTestId('add-to-case-open').click();
       await page.locator('[data-testid="link-row"][data-ref^="chart:"]').waitFor();
+      // Snapshots went into the notebook: the two shipment rows as a table, and a picture of the chart.
+      const snapshots = core.cases.get(caseId).notes;
+      expect(snapshots).toHaveLength(2);
+      const rowsNote = snapshots.find((n) => n.text.startsWith('Snapshot of 2 rows'))!;
+      expect(JSON.stringify(rowsNote.body)).toContain('"type":"table"');
+      expect(JSON.stringify(rowsNote.body).match(/"type":"tableRow"/g)).toHaveLength(3);
+      const chartNote = snapshots.find((n) => n.text.startsWith('Snapshot of the chart “Network of the hit”'))!;
+      expect(JSON.stringify(chartNote.body)).toMatch(/"src":"data:image\/jpeg;base64,/);
 
       // 3. A notebook entry: heading, text with an @-mention and Cyrillic, a list, a table; graded B2.
       await page.getByTestId('case-tab-notes').click();
@@ -182,13 +191,13 @@ describe('cases', () => {
       await composer.getByTestId('grade-information').selectOption('2');
       await app.screenshot('83-case-note-editor');
       await page.getByTestId('note-save').click();
-      const card = page.getByTestId('note-card').first();
+      const card = page.getByTestId('note-card').filter({ has: page.locator('h2', { hasText: 'Findings' }) });
       await card.waitFor();
       expect(await card.locator('h2').textContent()).toBe('Findings');
       expect(await card.locator('li').count()).toBe(2);
       expect(await card.locator('table td, table th').count()).toBe(9);
       expect(await card.getByTestId('grade-tag').textContent()).toBe('B2');
-      const note = core.cases.get(caseId).notes[0]!;
+      const note = core.cases.get(caseId).notes.find((n) => n.text.includes('Findings'))!;
       expect(note.mentions).toContain(`shipment:${pick.shipment}`);
       expect(note.text).toContain('Петровић');
       // The mention is a live link: it opens the shipment in the record drawer.
@@ -283,7 +292,7 @@ describe('cases', () => {
       await page.getByTestId('case-status').selectOption('pending');
       await page.getByTestId('case-save').click();
       await page.getByTestId('case-saved').waitFor();
-      expect(await page.getByTestId('case-status-tag').textContent()).toBe('Pending');
+      await expect.poll(() => page.getByTestId('case-status-tag').textContent()).toBe('Pending');
       await app.screenshot('95-case-summary');
 
       // 7. Full-text search finds the note by a Latin spelling of its Cyrillic word.
@@ -350,7 +359,7 @@ describe('cases', () => {
       await page.evaluate(() => localStorage.setItem('portcullis.language', 'hbs'));
       await page.goto(`${base}#/cases/${caseId}/notes`);
       await page.reload();
-      await page.getByTestId('note-card').waitFor();
+      await page.getByTestId('note-card').first().waitFor();
       expect(await page.getByTestId('case-tab-notes').textContent()).toContain('Bilježnica');
       await app.screenshot('96-case-notes-hbs');
     } finally {

@@ -35,6 +35,8 @@ export type DataGridHandle = {
   /** Visible columns in their order. */
   visibleColumns(): string[];
   selectedIds(): number[];
+  /** The selected rows as loaded (for a snapshot of them). */
+  selectedRows(): GridRow[];
 };
 
 export type DataGridProps = {
@@ -207,6 +209,9 @@ export const DataGrid = forwardRef<DataGridHandle, DataGridProps>(function DataG
       },
       selectedIds() {
         return (gridApi.current?.getSelectedRows() ?? []).map((r) => r.id);
+      },
+      selectedRows() {
+        return gridApi.current?.getSelectedRows() ?? [];
       },
     }),
     [grid],

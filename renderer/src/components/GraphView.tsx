@@ -24,6 +24,8 @@ export type GraphViewHandle = {
   /** Selects exactly these nodes (the selection events follow). */
   select(ids: string[]): void;
   png(background: string): string;
+  /** A JPEG of the whole chart at most `maxWidth` pixels wide (small enough to keep inside a note). */
+  jpeg(background: string, maxWidth: number): string;
   svg(background: string): string;
   viewport(): { zoom: number; pan: { x: number; y: number } };
   setViewport(v: { zoom: number; pan: { x: number; y: number } }): void;
@@ -240,6 +242,9 @@ export const GraphView = forwardRef<GraphViewHandle, Props>(function GraphView(p
       },
       png(background) {
         return cy.current?.png({ full: true, scale: 2, bg: background, output: 'base64uri' }) ?? '';
+      },
+      jpeg(background, maxWidth) {
+        return cy.current?.jpg({ full: true, bg: background, quality: 0.85, maxWidth, output: 'base64uri' }) ?? '';
       },
       svg(background) {
         return (cy.current as unknown as { svg(o: object): string } | null)?.svg({ full: true, scale: 1, bg: background }) ?? '';

@@ -1,6 +1,20 @@
 // "Add to a case" from anywhere (a hit, a grid selection, a record, the graph): pick an open case, or
 // start a new one, and link the records to it, with a note and a grade if the analyst has one.
-import { Button, Callout, Classes, Dialog, DialogBody, DialogFooter, FormGroup, InputGroup, Intent, Menu, MenuItem, Spinner } from '@blueprintjs/core';
+import {
+  Button,
+  Callout,
+  Checkbox,
+  Classes,
+  Dialog,
+  DialogBody,
+  DialogFooter,
+  FormGroup,
+  InputGroup,
+  Intent,
+  Menu,
+  MenuItem,
+  Spinner,
+} from '@blueprintjs/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CaseLinkKind, CaseSummary, Grade } from '../../../../shared/domain/cases.ts';
@@ -12,15 +26,19 @@ import { NewCaseDialog } from './NewCaseDialog.tsx';
 import { useCaseList } from './useCases.ts';
 
 export type CaseItem = { kind: CaseLinkKind; refId: number };
+/** A snapshot for the notebook (an image of a chart, a table of grid rows), made when the case is chosen. */
+export type Snapshot = { label: string; make(): { body: unknown; text: string } };
 
 type Props = {
   items: CaseItem[];
   /** What is being added, in words ("3 shipments", "CSQU3054383"). */
   what: string;
+  /** Offered as a new notebook entry beside the links (on by default). */
+  snapshot?: Snapshot;
   onClose(): void;
 };
 
-export function AddToCaseDialog({ items, what, onClose }: Props) {
+export function AddToCaseDialog({ items, what, snapshot, onClose }: Props) {
   const { t } = useTranslation();
   const [typed, setTyped] = useState('');
   const [text, setText] = useState('');
@@ -31,6 +49,7 @@ export function AddToCaseDialog({ items, what, onClose }: Props) {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<{ id: number; reference: string; added: number } | null>(null);
   const [creating, setCreating] = useState(false);
+  const [withSnapshot, setWithSnapshot] = useState(true);
   useEffect(() => {
     const h = setTimeout(() => setText(typed.trim()), 200);
     return () => clearTimeout(h);
@@ -42,7 +61,11 @@ export function AddToCaseDialog({ items, what, onClose }: Props) {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.call('cases.link', { caseId: c.id, items: items.map((x) => ({ ...x, note, grade })) });
+      const r = items.length ? await api.call('cases.link', { caseId: c.id, items: items.map((x) => ({ ...x, note, grade })) }) : { added: 0 };
+      if (snapshot && withSnapshot) {
+        const { body, text } = snapshot.make();
+        await api.call('cases.saveNote', { caseId: c.id, id: null, body, text, grade });
+      }
       setDone({ id: c.id, reference: c.reference, added: r.added });
     } catch (err) {
       setError(err);
@@ -123,6 +146,14 @@ export function AddToCaseDialog({ items, what, onClose }: Props) {
                 <FormGroup label={t('cases.grade.label')}>
                   <GradePicker value={grade} system={chosen.grading} onChange={setGrade} />
                 </FormGroup>
+                {snapshot && (
+                  <Checkbox
+                    checked={withSnapshot}
+                    label={t('cases.add.snapshot', { what: snapshot.label })}
+                    onChange={(e) => setWithSnapshot(e.currentTarget.checked)}
+                    data-testid="add-to-case-snapshot"
+                  />
+                )}
               </>
             )}
             <p className={Classes.TEXT_MUTED}>{t('cases.add.help')}</p>

@@ -3,6 +3,7 @@
 // editor injects no <style> (the CSP forbids inline styles): its rules are in cases.css.
 import { Button, ButtonGroup, Divider, Menu, MenuItem, Spinner } from '@blueprintjs/core';
 import Mention, { type MentionNodeAttrs } from '@tiptap/extension-mention';
+import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
@@ -40,6 +41,8 @@ export function NoteEditor({
     () => [
       StarterKit.configure({ link: false, heading: { levels: [2, 3, 4] } }),
       TableKit.configure({ table: { resizable: false } }),
+      // Snapshots of a chart come in as images inside the note (data: URLs; nothing fetched).
+      Image.configure({ inline: false, allowBase64: true, HTMLAttributes: { class: 'pc-note-snapshot' } }),
       Mention.configure({
         HTMLAttributes: { class: 'pc-mention' },
         suggestion: {

@@ -6,6 +6,9 @@ import { parseRef, type Ref } from './refs.ts';
 type Mark = { type: string; attrs?: Record<string, unknown> };
 type PmNode = { type: string; attrs?: Record<string, unknown>; content?: PmNode[]; text?: string; marks?: Mark[] };
 
+/** The images a note may carry: PNG or JPEG snapshots inside the note. */
+export const SNAPSHOT_SRC = /^data:image\/(png|jpeg);base64,[A-Za-z0-9+/=]+$/;
+
 const isNode = (v: unknown): v is PmNode => typeof v === 'object' && v !== null && typeof (v as PmNode).type === 'string';
 const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
 
@@ -84,6 +87,18 @@ function render(node: PmNode, key: number, onOpenRef: ((ref: Ref) => void) | und
         <span key={key} className="pc-mention" data-type="mention" data-id={id}>
           @{label}
         </span>
+      );
+    }
+    case 'image': {
+      // Snapshots (a chart) are images carried in the note itself; nothing is fetched from elsewhere.
+      const src = String(node.attrs?.['src'] ?? '');
+      if (!SNAPSHOT_SRC.test(src)) return null;
+      const title = typeof node.attrs?.['title'] === 'string' ? node.attrs['title'] : '';
+      return (
+        <figure key={key} className="pc-note-snapshot">
+          <img src={src} alt={typeof node.attrs?.['alt'] === 'string' ? node.attrs['alt'] : ''} />
+          {title && <figcaption>{title}</figcaption>}
+        </figure>
       );
     }
     case 'text':

@@ -568,7 +568,34 @@ export function ChartWorkspace({
           )}
         </aside>
       </div>
-      {toCase && <AddToCaseDialog items={toCase} what={t('cases.add.graphWhat', { count: toCase.length })} onClose={() => setToCase(null)} />}
+      {toCase && (
+        <AddToCaseDialog
+          items={toCase}
+          what={t('cases.add.graphWhat', { count: toCase.length })}
+          snapshot={{
+            label: t('cases.add.snapshotChart'),
+            make: () => {
+              const title = t('cases.add.snapshotChartTitle', {
+                name: chartMeta?.name ?? t('graph.tabs.chart'),
+                nodes: shown.nodes.length,
+                edges: shown.edges.length,
+              });
+              const src = view.current?.jpeg(background, 1600) ?? '';
+              return {
+                text: title,
+                body: {
+                  type: 'doc',
+                  content: [
+                    { type: 'paragraph', content: [{ type: 'text', text: title }] },
+                    { type: 'image', attrs: { src, alt: title, title } },
+                  ],
+                },
+              };
+            },
+          }}
+          onClose={() => setToCase(null)}
+        />
+      )}
       {saving && <SaveChartDialog initial={chartMeta} onClose={() => setSaving(false)} onSave={save} />}
     </div>
   );

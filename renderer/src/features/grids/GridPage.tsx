@@ -165,6 +165,26 @@ export function GridPage({ grid, onOpen, exportDir }: Props) {
     }
   }
 
+  /** The selected rows (the first 200) with the visible columns, as a table for a notebook entry. */
+  function rowsSnapshot(): { body: unknown; text: string } {
+    const visible = (gridRef.current?.visibleColumns() ?? columns.map((c) => c.id)).filter((id) => columns.some((c) => c.id === id));
+    const rows = (gridRef.current?.selectedRows() ?? []).slice(0, 200);
+    const cell = (type: string, value: unknown) => ({
+      type,
+      content: [{ type: 'paragraph', content: value === null || value === undefined || value === '' ? [] : [{ type: 'text', text: String(value) }] }],
+    });
+    const title = t('cases.add.snapshotRowsTitle', { count: rows.length, grid: t(`grids.tabs.${grid}`, { defaultValue: grid }) });
+    const table = {
+      type: 'table',
+      content: [
+        { type: 'tableRow', content: visible.map((id) => cell('tableHeader', label(id))) },
+        ...rows.map((r) => ({ type: 'tableRow', content: visible.map((id) => cell('tableCell', r[id])) })),
+      ],
+    };
+    const text = [title, ...rows.map((r) => visible.map((id) => r[id] ?? '').join(' · '))].join('\n');
+    return { text, body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: title }] }, table] } };
+  }
+
   const chooser = (
     <Menu data-testid="column-chooser">
       {(gridRef.current?.columnState() ?? columns.map((c) => ({ id: c.id, hidden: c.hidden ?? false, pinned: null }))).map((c) => (
@@ -386,7 +406,12 @@ export function GridPage({ grid, onOpen, exportDir }: Props) {
         {job && job.state === 'failed' && <span className="pc-error-text">{job.error?.message}</span>}
       </div>
       {toCase && reviewEntity && (
-        <AddToCaseDialog items={toCase} what={t(`cases.add.records.${reviewEntity}`, { count: toCase.length })} onClose={() => setToCase(null)} />
+        <AddToCaseDialog
+          items={toCase}
+          what={t(`cases.add.records.${reviewEntity}`, { count: toCase.length })}
+          snapshot={{ label: t('cases.add.snapshotRows'), make: rowsSnapshot }}
+          onClose={() => setToCase(null)}
+        />
       )}
       {saving && <SaveViewDialog initial={viewName ?? ''} onSave={(n, d) => void saveView(n, d)} onClose={() => setSaving(false)} />}
       {exporting && <ExportDialog grid={grid} exportDir={exportDir} onExport={(f, out) => void startExport(f, out)} onClose={() => setExporting(false)} />}

@@ -304,6 +304,11 @@ export const enCases = {
     done: 'Added {{count}} to {{reference}}.',
     already: 'Already in the case: {{count}}.',
     openCase: 'Open the case',
+    snapshot: 'Also put {{what}} in the notebook, as a new entry',
+    snapshotChart: 'a picture of the chart as it is on screen',
+    snapshotRows: 'the selected rows as a table',
+    snapshotChartTitle: 'Snapshot of the chart “{{name}}”, {{nodes}} nodes and {{edges}} links',
+    snapshotRowsTitle: 'Snapshot of {{count}} rows of {{grid}}',
     graphHelp: 'The selected records, and the saved chart if it has been saved',
     graphWhat: 'chart items ({{count}})',
     records: {

@@ -299,6 +299,11 @@ export const hbsCases: typeof enCases = {
     done: 'U {{reference}} dodato: {{count}}.',
     already: 'Već u predmetu: {{count}}.',
     openCase: 'Otvori predmet',
+    snapshot: 'Stavi i {{what}} u bilježnicu, kao novi unos',
+    snapshotChart: 'sliku grafikona kakav je na ekranu',
+    snapshotRows: 'odabrane redove kao tabelu',
+    snapshotChartTitle: 'Snimak grafikona „{{name}}”, {{nodes}} čvorova i {{edges}} veza',
+    snapshotRowsTitle: 'Snimak {{count}} redova iz: {{grid}}',
     graphHelp: 'Izabrani zapisi, i grafikon ako je sačuvan',
     graphWhat: 'stavke grafikona ({{count}})',
     records: {
