@@ -107,7 +107,7 @@ function uiFigures(u: GraphUiRun): Figure[] {
       target: '< 5 s',
       pass: u.layoutMs < 5000,
       baseline: { name: 'opening the saved chart until it is drawn', value: u.openMs / 1000, unit: 's' },
-      note: `the worker's draft drawn at once, its refinement (2.5 s budget) drawn when done; ${u.webgl ? 'WebGL renderer' : 'canvas renderer (no WebGL here: software rendering, so no frame rates are reported)'}`,
+      note: `the worker's draft drawn at once, its refinement (2 s budget) drawn when done; ${u.webgl ? 'WebGL renderer' : 'canvas renderer (no WebGL here: software rendering, so no frame rates are reported)'}`,
     },
   ];
 }

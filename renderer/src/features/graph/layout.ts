@@ -85,7 +85,7 @@ export function runLayout(
         start![2 * i + 1] = now[id]?.y ?? 0;
       });
     }
-    req = { kind: 'force', n: ids.length, edges, pinned, budgetMs: 2500, ...(start ? { start } : {}) };
+    req = { kind: 'force', n: ids.length, edges, pinned, budgetMs: 2000, ...(start ? { start } : {}) };
   }
   worker.postMessage(req);
   return { done, stop: finish };
