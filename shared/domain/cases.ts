@@ -3,7 +3,7 @@
 // encrypted with their hashes and chain of custody, seizures as a CEN record carries them, tasks, and a
 // timeline merging all of it with the records' own dates.
 import { z } from 'zod';
-import { COMMODITY_CATEGORIES, CONCEALMENT, DETECTION } from './targeting.ts';
+import { SeizureInputSchema } from './targeting.ts';
 
 export const CASE_STATUSES = ['open', 'pending', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -95,32 +95,23 @@ export type CaseAttachment = {
   custody: CustodyEntry[];
 };
 
-/** The fields a CEN seizure record carries, as a case keeps them. */
-export const CaseSeizureSchema = z
-  .object({
-    category: z.enum(COMMODITY_CATEGORIES),
-    commodity: z.string().trim().min(1).max(200),
-    quantity: z.number().positive().finite(),
-    unit: z.enum(['kg', 'g', 'l', 'pieces', 'sticks', 'packs', 'doses']),
-    concealment: z.enum(CONCEALMENT),
-    detection: z.enum(DETECTION),
-    place: z.string().max(200).default(''),
-    date: z.string().date(),
-    /** Route as places (UN/LOCODE or IATA), origin first. */
-    route: z.array(z.string().trim().min(2).max(10)).max(20).default([]),
-    /** Persons and companies involved: party ids or passenger ids, with their role. */
-    involved: z
-      .array(z.object({ kind: z.enum(['party', 'passenger']), id: z.number().int().min(1), role: z.string().max(100).default('') }).strict())
-      .max(100)
-      .default([]),
-    /** Attachment ids of the case (photos). */
-    photos: z.array(z.number().int().min(1)).max(200).default([]),
-    /** The shipment or passenger it was found in, if any. */
-    entity: z.enum(['shipment', 'passenger']).nullable().default(null),
-    entityId: z.number().int().min(1).nullable().default(null),
-    notes: z.string().max(4000).default(''),
-  })
-  .strict();
+/** The fields a CEN seizure record carries, as a case keeps them: a seizure as targeting records it, with
+ * its route, the persons and companies involved, its photos and the record it was found in. */
+export const CaseSeizureSchema = SeizureInputSchema.extend({
+  place: z.string().max(200).default(''),
+  /** Route as places (UN/LOCODE or IATA), origin first. */
+  route: z.array(z.string().trim().min(2).max(10)).max(20).default([]),
+  /** Persons and companies involved: party ids or passenger ids, with their role. */
+  involved: z
+    .array(z.object({ kind: z.enum(['party', 'passenger']), id: z.number().int().min(1), role: z.string().max(100).default('') }).strict())
+    .max(100)
+    .default([]),
+  /** Attachment ids of the case (photos). */
+  photos: z.array(z.number().int().min(1)).max(200).default([]),
+  /** The shipment or passenger it was found in, if any. */
+  entity: z.enum(['shipment', 'passenger']).nullable().default(null),
+  entityId: z.number().int().min(1).nullable().default(null),
+}).strict();
 export type CaseSeizureInput = z.input<typeof CaseSeizureSchema>;
 /** A seizure as a case shows it (one recorded from a hit has no route, persons or photos until edited). */
 export type CaseSeizure = CaseSeizureInput & { id: number; createdBy: string; createdAt: string };
