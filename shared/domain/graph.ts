@@ -20,6 +20,7 @@ export const NODE_TYPES = [
   'booking',
   'payment',
   'seizure',
+  'case',
   'collection',
 ] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
@@ -43,6 +44,7 @@ export const EDGE_TYPES = [
   'paid_with',
   'seized_in',
   'same_as',
+  'linked_to_case',
   'collection',
 ] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];

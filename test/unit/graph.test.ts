@@ -214,6 +214,28 @@ describe('graph reader', () => {
     expect(seen(other)).toBe(shipmentsOf(other));
   });
 
+  it('links records to the cases that hold them, and a case to its records', () => {
+    const sid = db.prepare('SELECT shipment_id FROM shipment_party LIMIT 1').pluck().get() as number;
+    const pid = db.prepare(`SELECT party_id FROM shipment_party WHERE shipment_id = ? AND role = 'shipper'`).pluck().get(sid) as number;
+    const kase = t.core.cases.create({
+      draft: { title: 'Graph case', owner: 'test', summary: '', status: 'open', tags: [], tlp: 'AMBER', grading: '4x4' },
+      from: null,
+    });
+    t.core.cases.link({
+      caseId: kase.id,
+      items: [
+        { kind: 'shipment', refId: sid, note: '', grade: null },
+        { kind: 'party', refId: pid, note: '', grade: null },
+      ],
+    });
+    const fromShipment = reader.expand({ nodes: [`shipment:${sid}`], edges: ['linked_to_case'] });
+    expect(fromShipment.edges).toEqual([expect.objectContaining({ type: 'linked_to_case', source: `case:${kase.id}`, target: `shipment:${sid}` })]);
+    expect(fromShipment.nodes[0]).toMatchObject({ id: `case:${kase.id}`, type: 'case' });
+    expect(fromShipment.nodes[0]!.label).toContain('Graph case');
+    const fromCase = reader.expand({ nodes: [`case:${kase.id}`] });
+    expect(fromCase.edges.map((e) => e.target).sort()).toEqual([`party:${pid}`, `shipment:${sid}`].sort());
+  });
+
   it('finds records by name, document and container number', () => {
     const p = db.prepare('SELECT id, name FROM party LIMIT 1').get() as { id: number; name: string };
     expect(reader.find(p.name, 10).map((n) => n.id)).toContain(`party:${p.id}`);

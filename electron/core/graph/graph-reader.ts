@@ -20,6 +20,8 @@ type Neighbours = { edge: EdgeType; nodeType: NodeType; links: Link[]; total: nu
 const ROLE_EDGE: Record<string, EdgeType> = { shipper: 'shipper_of', consignee: 'consignee_of', notify: 'notify_of', forwarder: 'forwarder_of' };
 const CONTACT_EDGE: Record<string, EdgeType> = { address: 'uses_address', phone: 'uses_phone', email: 'uses_email', payment: 'paid_with' };
 const CONVEYANCE_TYPE: Record<string, NodeType> = { sea: 'vessel', air: 'flight', road: 'truck' };
+/** The kinds of record a case links to that are nodes of their own. */
+const CASE_LINKED = new Set(['shipment', 'container', 'party', 'passenger', 'booking', 'conveyance', 'seizure']);
 const LANE_RANK: Record<Lane, number> = { red: 0, yellow: 1, blue: 2, green: 3 };
 /** A party's risk is the worst lane among the hits of its latest shipments, this many at most. */
 const PARTY_RISK_SHIPMENTS = 1000;
@@ -431,10 +433,53 @@ export class GraphReader {
           });
         break;
       }
+      case 'case':
+        if (want('linked_to_case')) this.caseRecords(num(key), limit, page, out);
+        break;
       case 'collection':
         break;
     }
+    // Any record a case links to: the cases, newest first.
+    const linkKind = type === 'vessel' || type === 'flight' || type === 'truck' ? 'conveyance' : type;
+    if (want('linked_to_case') && CASE_LINKED.has(linkKind)) {
+      const ids = linkKind === 'party' ? this.members(num(key)) : [num(key)];
+      const rows = this.db
+        .prepare(`SELECT case_id, min(added_at) FROM case_link WHERE kind = ? AND ref_id IN (${marks(ids.length)}) GROUP BY case_id ORDER BY case_id DESC`)
+        .raw()
+        .all(linkKind, ...ids) as [number, string][];
+      if (rows.length)
+        out.push({
+          edge: 'linked_to_case',
+          nodeType: 'case',
+          total: rows.length,
+          links: page(rows.map(([c, at]) => link(`case:${c}`, false, at, `case:${c}`))),
+        });
+    }
     return out;
+  }
+
+  /** The records a case links to, as nodes (a hit as its shipment or passenger; charts are not records). */
+  private caseRecords(caseId: number, limit: number, page: (l: Link[]) => Link[], out: Neighbours[]): void {
+    const rows = this.db
+      .prepare(
+        `SELECT l.kind, l.ref_id, l.added_at, h.entity, h.entity_id, c.mode FROM case_link l
+         LEFT JOIN target_hit h ON l.kind = 'hit' AND h.id = l.ref_id
+         LEFT JOIN conveyance c ON l.kind = 'conveyance' AND c.id = l.ref_id
+         WHERE l.case_id = ? AND l.kind != 'chart' ORDER BY l.id LIMIT ?`,
+      )
+      .raw()
+      .all(caseId, limit) as [string, number, string, string | null, number | null, string | null][];
+    const total = this.db.prepare(`SELECT count(*) FROM case_link WHERE case_id = ? AND kind != 'chart'`).pluck().get(caseId) as number;
+    const links = new Map<string, Link>();
+    for (const [kind, ref, at, entity, entityId, mode] of rows) {
+      let node: string | null;
+      if (kind === 'hit') node = entity && entityId ? `${entity}:${entityId}` : null;
+      else if (kind === 'conveyance') node = `${CONVEYANCE_TYPE[mode ?? 'sea'] ?? 'vessel'}:${ref}`;
+      else if (kind === 'party') node = `party:${this.canonical(ref)}`;
+      else node = `${kind}:${ref}`;
+      if (node && !links.has(node)) links.set(node, link(node, true, at, `case:${caseId}`));
+    }
+    if (links.size) out.push({ edge: 'linked_to_case', nodeType: 'shipment', total: Math.max(total, links.size), links: page([...links.values()]) });
   }
 
   private seizures(entity: 'shipment' | 'passenger', id: number, limit: number, page: (l: Link[]) => Link[], out: Neighbours[]): void {
@@ -601,6 +646,14 @@ export class GraphReader {
           n.risk = 'red';
           return n;
         });
+      }
+      case 'case': {
+        const list = ids();
+        const rows = this.db
+          .prepare(`SELECT id, reference, title, status, tlp FROM "case" WHERE id IN (${marks(list.length)})`)
+          .raw()
+          .all(...list) as [number, string, string, string, string][];
+        return rows.map(([id, reference, title, status, tlp]) => base(`case:${id}`, `${reference} ${title}`, `TLP:${tlp} · ${status}`));
       }
       case 'collection':
         return [];

@@ -1,5 +1,6 @@
 // One case: its header (reference, title, handling code, status, grading system, owner, the report) stays
 // on screen over every tab: summary, linked records, notebook, attachments, seizures, tasks, timeline.
+import { openInGraph } from '../graph/graph-route.ts';
 import { Button, Classes, H3, NonIdealState, Spinner, Tab, Tabs, Tag } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../../../shared/domain/cases.ts';
@@ -77,6 +78,7 @@ export function CaseView({ caseId, tab, onTab, onBack, onOpen }: Props) {
           </H3>
           <StatusTag status={c.status} />
           <span className="pc-grow" />
+          <Button icon="graph" text={t('cases.inGraph')} onClick={() => openInGraph([`case:${c.id}`])} data-testid="case-graph" />
           <Button
             icon="print"
             text={t('cases.report.button')}

@@ -4,13 +4,14 @@ import { Button, H5, HTMLTable, Tag } from '@blueprintjs/core';
 import { useTranslation } from 'react-i18next';
 import type { EdgeType, GraphNode, NodeType } from '../../../../shared/domain/graph.ts';
 import type { RecordRef } from '../records/record-ref.ts';
+import { openCase } from '../cases/case-route.ts';
 import { LaneTag } from '../targeting/LaneTag.tsx';
 import type { Measures } from './analysis.ts';
 import type { ChartState } from './chart-model.ts';
 
 /** The links a node of each type can be expanded through. */
 export const EXPANDS: Record<NodeType, EdgeType[]> = {
-  party: ['shipper_of', 'consignee_of', 'notify_of', 'forwarder_of', 'uses_address', 'uses_phone', 'uses_email', 'same_as'],
+  party: ['shipper_of', 'consignee_of', 'notify_of', 'forwarder_of', 'uses_address', 'uses_phone', 'uses_email', 'same_as', 'linked_to_case'],
   address: ['uses_address'],
   phone: ['uses_phone'],
   email: ['uses_email'],
@@ -32,10 +33,11 @@ export const EXPANDS: Record<NodeType, EdgeType[]> = {
   truck: ['carried_on'],
   flight: ['carried_on', 'travelled_on'],
   place: ['loaded_at', 'discharged_at'],
-  passenger: ['booked_on', 'travelled_on', 'holds_document', 'seized_in'],
+  passenger: ['booked_on', 'travelled_on', 'holds_document', 'seized_in', 'linked_to_case'],
   document: ['holds_document'],
-  booking: ['booked_on', 'uses_phone', 'uses_email', 'paid_with'],
-  seizure: ['seized_in'],
+  booking: ['booked_on', 'uses_phone', 'uses_email', 'paid_with', 'linked_to_case'],
+  seizure: ['seized_in', 'linked_to_case'],
+  case: ['linked_to_case'],
   collection: [],
 };
 
@@ -96,6 +98,9 @@ export function Inspector({
         </div>
       )}
       {n.merged?.length ? <p>{t('graph.inspector.merged', { count: n.merged.length })}</p> : null}
+      {n.type === 'case' && (
+        <Button icon="folder-shared-open" text={t('graph.inspector.openCase')} onClick={() => openCase(Number(n.id.slice(5)))} data-testid="graph-open-case" />
+      )}
       {n.collection && <p>{t('graph.inspector.collection', { count: n.collection.count, type: t(`graph.types.${n.collection.nodeType}`) })}</p>}
       {record && record.kind !== 'conveyance' && (
         <Button

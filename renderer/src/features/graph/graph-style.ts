@@ -22,6 +22,7 @@ export const NODE_ICON: Record<NodeType, IconName> = {
   booking: 'manual',
   payment: 'credit-card',
   seizure: 'warning-sign',
+  case: 'folder-shared',
   collection: 'layers',
 };
 
@@ -41,6 +42,7 @@ export const NODE_COLOUR: Record<NodeType, string> = {
   booking: '#8f398f',
   payment: '#8f398f',
   seizure: '#cd4246',
+  case: '#1c2127',
   collection: '#5f6b7c',
 };
 

@@ -292,6 +292,7 @@ export const enCases = {
     seizureMissing: 'This seizure is no longer in the case.',
   },
   fromHit: { create: 'Create a case', add: 'Add to a case' },
+  inGraph: 'Open in the graph',
   add: {
     button: 'Add to a case',
     short: 'Case',

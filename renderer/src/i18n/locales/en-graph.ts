@@ -65,6 +65,7 @@ export const enGraph = {
     booking: 'Booking',
     payment: 'Payment card',
     seizure: 'Seizure',
+    case: 'Case',
     collection: 'Collection',
   },
   edges: {
@@ -86,6 +87,7 @@ export const enGraph = {
     paid_with: 'Paid with',
     seized_in: 'Seized in',
     same_as: 'Possible duplicate',
+    linked_to_case: 'Linked to case',
     collection: 'More',
   },
   inspector: {
@@ -94,6 +96,7 @@ export const enGraph = {
     merged: '{{count}} other parties were merged into this one.',
     collection: '{{count}} more of type {{type}}, not drawn yet.',
     openRecord: 'Open the record',
+    openCase: 'Open the case',
     open: 'Open the collection',
     openNext: 'Draw the next ones',
     expandBy: 'Expand through',

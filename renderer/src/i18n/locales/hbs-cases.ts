@@ -287,6 +287,7 @@ export const hbsCases: typeof enCases = {
     seizureMissing: 'Ove zapljene više nema u predmetu.',
   },
   fromHit: { create: 'Otvori predmet', add: 'Dodaj u predmet' },
+  inGraph: 'Otvori u grafu',
   add: {
     button: 'Dodaj u predmet',
     short: 'Predmet',

@@ -67,6 +67,7 @@ export const hbsGraph: typeof enGraph = {
     booking: 'Rezervacija',
     payment: 'Platna kartica',
     seizure: 'Zapljena',
+    case: 'Predmet',
     collection: 'Zbirka',
   },
   edges: {
@@ -88,6 +89,7 @@ export const hbsGraph: typeof enGraph = {
     paid_with: 'Plaćeno karticom',
     seized_in: 'Zaplijenjeno u',
     same_as: 'Mogući duplikat',
+    linked_to_case: 'Povezano s predmetom',
     collection: 'Još',
   },
   inspector: {
@@ -96,6 +98,7 @@ export const hbsGraph: typeof enGraph = {
     merged: 'U ovaj subjekt spojeno je još {{count}} subjekata.',
     collection: 'Još {{count}} (vrsta: {{type}}), nisu iscrtani.',
     openRecord: 'Otvori zapis',
+    openCase: 'Otvori predmet',
     open: 'Otvori zbirku',
     openNext: 'Iscrtaj sljedeće',
     expandBy: 'Proširi preko',
