@@ -1,6 +1,7 @@
 // Attachments: photos, scans, PDFs and documents, stored encrypted in the workspace with their SHA-256,
 // size, who added them and when; a preview of images (the content security policy allows images only as
-// data: URLs and no embedded PDFs, so PDFs are saved and opened outside); each exhibit's chain of custody.
+// data: URLs; PDFs drawn page by page by PDF.js, as embedded PDF viewers are not allowed); each exhibit's chain of custody.
+import { PdfPreview } from './PdfPreview.tsx';
 import {
   Button,
   Callout,
@@ -141,7 +142,7 @@ function Preview({ attachment, onDownload, onClose, onViewed }: { attachment: Ca
   const { t } = useTranslation();
   const [content, setContent] = useState<Content | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const viewable = isImage(attachment.mediaType);
+  const viewable = isImage(attachment.mediaType) || isPdf(attachment.mediaType);
   useEffect(() => {
     if (!viewable) return;
     let live = true;
@@ -167,7 +168,13 @@ function Preview({ attachment, onDownload, onClose, onViewed }: { attachment: Ca
       </div>
       <ErrorCallout error={error} />
       {viewable && !content && !error && <Spinner size={24} />}
-      {viewable && content && (
+      {viewable && content && isPdf(content.mediaType) && (
+        <>
+          <PdfPreview data={Uint8Array.from(atob(content.dataBase64), (ch) => ch.charCodeAt(0))} />
+          <div className="pc-ok">{t('cases.attachments.verified')}</div>
+        </>
+      )}
+      {viewable && content && !isPdf(content.mediaType) && (
         <>
           <img
             className="pc-attachment-image"
@@ -177,11 +184,6 @@ function Preview({ attachment, onDownload, onClose, onViewed }: { attachment: Ca
           />
           <div className="pc-ok">{t('cases.attachments.verified')}</div>
         </>
-      )}
-      {isPdf(attachment.mediaType) && (
-        <Callout icon="document" intent={Intent.PRIMARY}>
-          {t('cases.attachments.pdfPreview')}
-        </Callout>
       )}
       {!viewable && !isPdf(attachment.mediaType) && <Callout icon="document">{t('cases.attachments.noPreview')}</Callout>}
     </Card>

@@ -203,8 +203,8 @@ export const enCases = {
     download: 'Save a copy',
     savedCopy: 'Copy saved from the case',
     verified: 'Content checked against its SHA-256: unchanged since it was added.',
-    pdfPreview:
-      'PDFs are not shown inside Portcullis (its security policy allows no embedded documents). Save a copy and open it in your PDF reader; the copy is recorded in the chain of custody.',
+    pdfUnreadable: 'This PDF could not be drawn here. Save a copy and open it in your PDF reader; the copy is recorded in the chain of custody.',
+    pdfMore: '{{count}} more pages: save a copy to read the whole document.',
     noPreview: 'No preview for this kind of file. Save a copy to open it.',
   },
   custody: {

@@ -198,8 +198,8 @@ export const hbsCases: typeof enCases = {
     download: 'Sačuvaj kopiju',
     savedCopy: 'Kopija sačuvana iz predmeta',
     verified: 'Sadržaj provjeren prema SHA-256: nepromijenjen otkad je dodat.',
-    pdfPreview:
-      'PDF-ovi se ne prikazuju unutar Portcullisa (sigurnosna pravila ne dopuštaju ugrađene dokumente). Sačuvajte kopiju i otvorite je u čitaču PDF-a; kopija se upisuje u lanac čuvanja.',
+    pdfUnreadable: 'Ovaj PDF se ovdje ne može prikazati. Sačuvajte kopiju i otvorite je u čitaču PDF-a; kopija se upisuje u lanac čuvanja.',
+    pdfMore: 'Još {{count}} stranica: sačuvajte kopiju da pročitate cijeli dokument.',
     noPreview: 'Za ovu vrstu datoteke nema pregleda. Sačuvajte kopiju da je otvorite.',
   },
   custody: {
