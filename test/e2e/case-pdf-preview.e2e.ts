@@ -23,8 +23,18 @@ describe('case attachments', () => {
       await blank.setContent('<h1>Bill of lading scan</h1><p style="page-break-after: always">Page one</p><p>Page two</p>');
       const pdf = await blank.pdf({ format: 'A4' });
       await blank.close();
-      const kase = core.cases.create({ draft: { title: 'Scans', owner: 'test', summary: '', status: 'open', tags: [], tlp: 'GREEN', grading: '4x4' }, from: null });
-      const up = core.cases.attachChunk({ caseId: kase.id, attachId: null, name: 'bl-scan.pdf', mediaType: 'application/pdf', offset: 0, data: pdf.toString('base64') });
+      const kase = core.cases.create({
+        draft: { title: 'Scans', owner: 'test', summary: '', status: 'open', tags: [], tlp: 'GREEN', grading: '4x4' },
+        from: null,
+      });
+      const up = core.cases.attachChunk({
+        caseId: kase.id,
+        attachId: null,
+        name: 'bl-scan.pdf',
+        mediaType: 'application/pdf',
+        offset: 0,
+        data: pdf.toString('base64'),
+      });
       const att = core.cases.attachFinish({ attachId: up.attachId, description: 'B/L scan', grade: null });
       await page.goto(`${page.url().split('#')[0]}#/cases/${kase.id}/attachments`);
       await page.locator(`[data-testid="attachment-row"][data-attachment-id="${att.id}"] [data-testid="attachment-preview"]`).click();
