@@ -16,7 +16,8 @@ import { writeScenario, type WriteCounts } from '../../electron/core/generator/w
 import { Rng } from '../../electron/core/generator/rng.ts';
 import { GRID_SQL } from '../../electron/core/grids/definitions.ts';
 import { exportGrid } from '../../electron/core/grids/grid-export.ts';
-import { ftsQuery, GridQueries, whereOf } from '../../electron/core/grids/grid-query.ts';
+import { GridQueries, whereOf } from '../../electron/core/grids/grid-query.ts';
+import { ftsQuery } from '../../electron/core/workspace/derived.ts';
 import { csvWriter } from '../../electron/core/formats/tabular.ts';
 import type { Db } from '../../electron/core/workspace/database.ts';
 

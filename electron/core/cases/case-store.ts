@@ -1,10 +1,10 @@
 // The case itself: its reference (CASE-2026-0007), draft fields, listing and filtering, and the checks
 // every part of a case shares (the case exists; a grade belongs to its grading system).
 import { GRADES, type CaseDraft, type CaseStatus, type CaseSummary, type Grade, type GradingSystem } from '../../../shared/domain/cases.ts';
-import { normalizeName } from '../../../shared/domain/names.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Db } from '../workspace/database.ts';
+import { ftsQuery } from '../workspace/derived.ts';
 
 export type CaseRow = {
   id: number;
@@ -151,7 +151,3 @@ export function listCases(db: Db, q: CaseListQuery): { cases: CaseSummary[]; tot
 }
 
 /** An FTS5 query from what a person typed: every word, as a prefix, in any script (null: no words). */
-export function ftsQuery(text: string): string | null {
-  const words = normalizeName(text).split(' ').filter(Boolean).slice(0, 12);
-  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
-}

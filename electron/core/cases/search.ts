@@ -4,7 +4,7 @@
 import type { CaseSearchHit } from '../../../shared/domain/cases.ts';
 import { normalizeName } from '../../../shared/domain/names.ts';
 import type { Db } from '../workspace/database.ts';
-import { ftsQuery } from './case-store.ts';
+import { ftsQuery } from '../workspace/derived.ts';
 
 const RANK_WINDOW = 2000;
 

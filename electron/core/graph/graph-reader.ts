@@ -4,7 +4,8 @@
 // memory: an expansion reads what it shows and counts what it leaves out.
 import type { EdgeType, ExpandInput, ExpandResult, GraphEdge, GraphNode, NodeType } from '../../../shared/domain/graph.ts';
 import { ExpandInputSchema } from '../../../shared/domain/graph.ts';
-import { contactKey, normalizeName } from '../../../shared/domain/names.ts';
+import { contactKey } from '../../../shared/domain/names.ts';
+import { ftsQuery } from '../workspace/derived.ts';
 import type { Lane } from '../../../shared/domain/targeting.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { placeCoordinates } from '../records/places.ts';
@@ -117,10 +118,7 @@ export class GraphReader {
   /** Records matching a text, as nodes to start a chart from: parties, shipments, containers, passengers. */
   find(text: string, limit: number): GraphNode[] {
     const db = this.db;
-    const words = normalizeName(text)
-      .split(' ')
-      .filter(Boolean)
-      .map((w) => `"${w}"*`);
+    const q = ftsQuery(text);
     const ids: string[] = [];
     const upper = text.trim().toUpperCase();
     if (upper) {
@@ -128,8 +126,7 @@ export class GraphReader {
         ids.push(`container:${id}`);
       for (const id of db.prepare('SELECT id FROM shipment WHERE doc_number = ? LIMIT 5').pluck().all(text.trim()) as number[]) ids.push(`shipment:${id}`);
     }
-    if (words.length) {
-      const q = words.join(' ');
+    if (q) {
       for (const [table, type] of [
         ['party', 'party'],
         ['passenger', 'passenger'],

@@ -23,6 +23,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { Db } from '../workspace/database.ts';
 import { catchUp, pendingDerived } from '../workspace/derived.ts';
 import { GRID_SQL } from './definitions.ts';
+import { ftsQuery } from '../workspace/derived.ts';
 
 type Where = { sql: string; params: unknown[] };
 type Cursor = { key: unknown; id: number };
@@ -40,11 +41,6 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const hasFilter = (q: Pick<GridQuery, 'filters' | 'search'>) => Object.keys(q.filters).length > 0 || q.search.trim() !== '';
 
 /** The FTS5 query for what the user typed: every term as a word prefix, all required. */
-export function ftsQuery(text: string): string | null {
-  const terms = normalizeName(text).split(' ').filter(Boolean);
-  return terms.length ? terms.map((t) => `"${t}"*`).join(' ') : null;
-}
-
 function columnSql(grid: GridId, id: string) {
   const sql = GRID_SQL[grid].columns[id];
   if (!sql || !gridColumn(grid, id)) throw new AppError('API_INVALID_INPUT', `The ${grid} grid has no column "${id}".`);

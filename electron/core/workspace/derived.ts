@@ -5,6 +5,7 @@
 // deletes and edits are rare (an undone import) and are kept by triggers below the watermark.
 import { PARTY_SEARCH_TEXT, PASSENGER_SEARCH_TEXT, SHIPMENT_SEARCH_TEXT } from './migrations/007-grids.ts';
 import { BOOKING_CONTACTS, PARTY_CONTACTS } from './migrations/014-graph.ts';
+import { normalizeName } from '../../../shared/domain/names.ts';
 import type { Db } from './database.ts';
 
 const row = (text: string) => text.replaceAll('new.', '');
@@ -50,4 +51,11 @@ export function lowerDerivedWatermarks(db: Db): void {
     const top = (db.prepare(`SELECT max(id) AS m FROM ${table}`).get() as { m: number | null }).m ?? 0;
     db.prepare('UPDATE row_count SET upto = ? WHERE tbl = ? AND upto > ?').run(top, table, top);
   }
+}
+
+/** A search as typed, as an FTS5 query of the search indexes' words: each word normalised as the indexes
+ * are (Cyrillic and Latin alike) and matched as a prefix; quoted, so no FTS5 syntax reaches the index. */
+export function ftsQuery(text: string, maxWords = 12): string | null {
+  const words = normalizeName(text).split(' ').filter(Boolean).slice(0, maxWords);
+  return words.length ? words.map((w) => `"${w}"*`).join(' ') : null;
 }
