@@ -5,13 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHandlers } from '../../electron/api.ts';
 import { createCore } from '../../electron/core/core.ts';
+import { openWorkstation } from './ui-harness.ts';
 import { DEFAULT_PARAMS, generateScenario } from '../../electron/core/generator/scenario.ts';
 import { writeScenario } from '../../electron/core/generator/workspace-writer.ts';
-import { startHost } from '../../electron/host/server.ts';
-import { Router } from '../../electron/router.ts';
-import { launchBrowser, RENDERER_DIR } from '../e2e/harness.ts';
 
 export type CaseReportRun = { notes: number; pages: number; ms: number; renderMs: number; pdfMs: number; bytes: number };
 
@@ -46,16 +43,11 @@ try {
     };
     core.cases.saveNote({ caseId: kase.id, id: null, body, text, grade: { source: 'B', information: '2' } });
   }
-  const host = await startHost({ router: new Router(createHandlers(core), core.workspace), events: core.events, rendererDir: RENDERER_DIR });
-  const browser = await launchBrowser();
+  const ui = await openWorkstation(core);
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
-    context.setDefaultTimeout(120_000);
-    const page = await context.newPage();
-    await page.goto(host.url);
-    await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+    const { page, base } = ui;
     const t0 = performance.now();
-    await page.goto(`${page.url().split('#')[0]}#/print/case/${kase.id}`);
+    await page.goto(`${base}#/print/case/${kase.id}`);
     await page.locator('[data-testid="print-view"][data-ready="true"]').waitFor();
     const renderMs = performance.now() - t0;
     const t1 = performance.now();
@@ -64,8 +56,7 @@ try {
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
     process.stdout.write(JSON.stringify({ notes: NOTES, pages, ms: renderMs + pdfMs, renderMs, pdfMs, bytes: pdf.length } satisfies CaseReportRun) + '\n');
   } finally {
-    await browser.close();
-    await host.close();
+    await ui.close();
   }
 } finally {
   await core.shutdown();

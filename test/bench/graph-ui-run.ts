@@ -7,11 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChartContent, GraphEdge, GraphNode, NodeType } from '../../shared/domain/graph.ts';
 import { seededRandom } from '../../shared/graph/algorithms.ts';
-import { createHandlers } from '../../electron/api.ts';
 import { createCore } from '../../electron/core/core.ts';
-import { startHost } from '../../electron/host/server.ts';
-import { Router } from '../../electron/router.ts';
-import { launchBrowser, RENDERER_DIR } from '../e2e/harness.ts';
+import { openWorkstation } from './ui-harness.ts';
 
 export type GraphUiRun = { nodes: number; edges: number; openMs: number; layoutMs: number; webgl: boolean };
 
@@ -56,16 +53,11 @@ try {
   await core.jobs.cancelAll();
   const content = chart(10_000, 20_000);
   const saved = core.graph.saveChart({ id: null, name: 'Ten thousand', description: '', content });
-  const host = await startHost({ router: new Router(createHandlers(core), core.workspace), events: core.events, rendererDir: RENDERER_DIR });
-  const browser = await launchBrowser();
+  const ui = await openWorkstation(core);
   try {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 820 } });
-    context.setDefaultTimeout(120_000);
-    const page = await context.newPage();
-    await page.goto(host.url);
-    await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+    const { page, base } = ui;
     const opening = performance.now();
-    await page.goto(`${page.url().split('#')[0]}#/graph/chart/${saved.id}`);
+    await page.goto(`${base}#/graph/chart/${saved.id}`);
     await page.getByTestId('graph-counts').filter({ hasText: /^10000 nodes/ }).waitFor();
     // Two frames: the elements drawn.
     await page.evaluate(twoFrames);
@@ -80,8 +72,7 @@ try {
     await page.screenshot({ path: join(process.cwd(), 'test-results', 'screenshots', 'bench-graph-10k.png') });
     process.stdout.write(JSON.stringify({ nodes: content.nodes.length, edges: content.edges.length, openMs, layoutMs, webgl } satisfies GraphUiRun) + '\n');
   } finally {
-    await browser.close();
-    await host.close();
+    await ui.close();
   }
 } finally {
   await core.shutdown();

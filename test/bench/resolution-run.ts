@@ -13,7 +13,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { normalizeName } from '../../shared/domain/names.ts';
 import { createCore, type Core } from '../../electron/core/core.ts';
 import { DEFAULT_THRESHOLD, findCandidates } from '../../electron/core/graph/resolution.ts';
 import { Rng } from '../../electron/core/generator/rng.ts';
@@ -21,7 +20,7 @@ import { DEFAULT_PARAMS, generateScenario } from '../../electron/core/generator/
 import { writeScenario } from '../../electron/core/generator/workspace-writer.ts';
 import { buildWorld } from '../../electron/core/generator/world.ts';
 import type { Db } from '../../electron/core/workspace/database.ts';
-import { catchUp } from '../../electron/core/workspace/derived.ts';
+import type { ScenarioItem } from '../../electron/core/generator/model.ts';
 
 const PASSPHRASE = 'resolution bench passphrase 1';
 const KDF = { N: 1024, r: 8, p: 1 };
@@ -83,47 +82,31 @@ async function quality(): Promise<Quality> {
   }
 }
 
-/** Writes the party casts of successive seeds until there are `count` parties; returns each row's real identity. */
+/** Writes the party casts of successive seeds until there are `count` parties, through the workspace
+ * writer (as a scenario of parties alone, one import per seed); returns each row's real identity. */
 function fillParties(db: Db, count: number): Map<number, string> {
-  const insert = db.prepare(
-    `INSERT INTO party (kind, name, name_norm, address, city, postcode, country, phones, emails, identifiers, import_id, source_line, source_ref) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-  );
   const truthOf = new Map<number, string>();
-  db.transaction(() => {
-    const importId = db
-      .prepare(`INSERT INTO import_batch (source_file, format, sha256, started_at, status) VALUES ('bench party casts', 'scenario', '', ?, 'done')`)
-      .run(new Date().toISOString()).lastInsertRowid;
-    let written = 0;
-    for (let seed = 1; written < count; seed++) {
-      // A million shipments sizes the cast at its largest: 20,000 consignees and 30,000 shippers.
-      const world = buildWorld(new Rng(seed, 'scenario').fork('world'), 1_000_000, 30, Date.parse('2026-11-16'));
-      for (const t of world.truths) {
-        for (const p of t.forms) {
-          if (written === count) break;
-          const id = Number(
-            insert.run(
-              p.kind,
-              p.name,
-              normalizeName(p.name),
-              p.address,
-              p.city,
-              p.postcode,
-              p.country,
-              JSON.stringify(p.phones),
-              JSON.stringify(p.emails),
-              JSON.stringify(p.identifiers),
-              importId,
-              ++written,
-              `generator seed=${seed} party ${p.key}`,
-            ).lastInsertRowid,
-          );
-          truthOf.set(id, `${seed}:${t.truthId}`);
-        }
+  let written = 0;
+  for (let seed = 1; written < count; seed++) {
+    // A million shipments sizes the cast at its largest: 20,000 consignees and 30,000 shippers.
+    const world = buildWorld(new Rng(seed, 'scenario').fork('world'), 1_000_000, 30, Date.parse('2026-11-16'));
+    const truthByKey = new Map<string, string>();
+    const items: ScenarioItem[] = [];
+    for (const t of world.truths) {
+      for (const p of t.forms) {
+        if (written + items.length === count) break;
+        truthByKey.set(p.key, `${seed}:${t.truthId}`);
+        items.push({ type: 'party', party: p });
       }
-      log(`  seed ${seed}: ${fmt(written)} parties written`);
     }
-    catchUp(db);
-  })();
+    const { importId } = writeScenario(db, { ...DEFAULT_PARAMS, seed, shipments: 0, passengers: 0 }, items, { actor: 'bench' });
+    // A row's generator key is the last word of its provenance ("generator seed=3 party P17").
+    for (const r of db.prepare('SELECT id, source_ref FROM party WHERE import_id = ?').all(importId) as { id: number; source_ref: string }[]) {
+      truthOf.set(r.id, truthByKey.get(r.source_ref.split(' ').at(-1)!)!);
+    }
+    written += items.length;
+    log(`  seed ${seed}: ${fmt(written)} parties written`);
+  }
   return truthOf;
 }
 

@@ -38,8 +38,20 @@ type ChartRow = {
 export class GraphService {
   protected readonly deps: GraphServiceDeps;
 
+  /** One reader per open database: it keeps the party watchlists' index, dropped when a watchlist changes. */
+  private cached: { db: ReturnType<WorkspaceService['db']>; reader: GraphReader } | null = null;
+
   constructor(deps: GraphServiceDeps) {
     this.deps = deps;
+    deps.events.subscribe((event, payload) => {
+      if (event === 'data.changed' && (payload as { tables: string[] }).tables.includes('watchlist')) this.cached = null;
+    });
+  }
+
+  private reader(): GraphReader {
+    const db = this.db();
+    if (this.cached?.db !== db) this.cached = { db, reader: new GraphReader(db) };
+    return this.cached.reader;
   }
 
   protected db() {
@@ -47,15 +59,15 @@ export class GraphService {
   }
 
   expand(input: ExpandInput): ExpandResult {
-    return new GraphReader(this.db()).expand(input);
+    return this.reader().expand(input);
   }
 
   describe(ids: string[]): GraphNode[] {
-    return new GraphReader(this.db()).describe(ids);
+    return this.reader().describe(ids);
   }
 
   find(text: string, limit: number): GraphNode[] {
-    return new GraphReader(this.db()).find(text, limit);
+    return this.reader().find(text, limit);
   }
 
   charts(): ChartSummary[] {

@@ -4,7 +4,7 @@
 import { Button, ButtonGroup, Callout, Divider, HTMLSelect, InputGroup, Intent, Menu, MenuItem, NumericInput, Popover, Tag, Tooltip } from '@blueprintjs/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Chart, ChartContent, EdgeType, ExpandResult, GraphNode } from '../../../../shared/domain/graph.ts';
+import type { Chart, ChartContent, EdgeType, ExpandResult, GraphEdge, GraphNode } from '../../../../shared/domain/graph.ts';
 import { api } from '../../api.ts';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { GraphView, type GraphViewHandle, type Positions } from '../../components/GraphView.tsx';
@@ -209,7 +209,7 @@ export function ChartWorkspace({
     const c = chart.content;
     const s: ChartState = {
       nodes: new Map((c.nodes as unknown as GraphNode[]).map((n) => [n.id, n])),
-      edges: new Map((c.edges as unknown as ChartState['edges'] extends ReadonlyMap<string, infer E> ? E[] : never).map((e) => [e.id, e])),
+      edges: new Map((c.edges as unknown as GraphEdge[]).map((e) => [e.id, e])),
       hidden: new Set(c.hidden),
       pinned: new Set(c.pinned),
       groups: c.groups,
