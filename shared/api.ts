@@ -17,6 +17,20 @@ import type {
 import { IMPORT_FORMAT_NAMES, TABLE_FIELDS, type ImportIssueRow, type ImportSummary, type TablePreview } from './domain/imports.ts';
 import type { ErrorPayload } from './errors.ts';
 import {
+  MATCH_CATEGORIES,
+  MergeChoiceSchema,
+  PackageDraftSchema,
+  UnitProfileSchema,
+  type CardPreview,
+  type ExportPlan,
+  type MatchResult,
+  type MergeResult,
+  type PackagePreview,
+  type PackageSummary,
+  type Partner,
+  type UnitIdentity,
+} from './domain/exchange.ts';
+import {
   ConditionSchema,
   DECISIONS,
   LANES,
@@ -95,6 +109,11 @@ const base64Of = (bytes: number) =>
     .max(Math.ceil(bytes / 3) * 4)
     .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64');
 /** A rich-text document (tiptap JSON) of at most 1 MB serialised. */
+const fingerprintHex = z.string().regex(/^[0-9a-f]{64}$/);
+const cardText = z
+  .string()
+  .min(2)
+  .max(64 * 1024);
 const richText = z.unknown().refine((v) => v !== undefined && JSON.stringify(v).length <= 1024 * 1024, 'The note is larger than 1 MB.');
 
 export const methods = {
@@ -421,6 +440,52 @@ export const methods = {
   'cases.search': method<CaseSearchHit[]>(unlocked)(
     z.object({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(30) }).strict(),
   ),
+
+  /** This unit's identity: profile, keys (current and old) and the current key's fingerprint as words and digits. */
+  'exchange.identity': method<UnitIdentity>(unlocked)(none),
+  /** Sets the unit's name, agency, country and type; the first time, makes its signing and encryption keys. */
+  'exchange.saveProfile': method<UnitIdentity>(unlocked)(z.object({ profile: UnitProfileSchema }).strict()),
+  /** A new key pair; the old one is kept to read packages sent to it. */
+  'exchange.rotateKeys': method<UnitIdentity>(unlocked)(none),
+  'exchange.revokeOwnKey': method<UnitIdentity>(unlocked)(z.object({ fingerprint: fingerprintHex }).strict()),
+  /** This unit's card (public keys, names, fingerprint), signed, to give partners. */
+  'exchange.exportCard': method<{ fileName: string; text: string }>(unlocked)(none),
+  'exchange.partners': method<Partner[]>(unlocked)(none),
+  'exchange.previewCard': method<CardPreview>(unlocked)(z.object({ text: cardText }).strict()),
+  /** Adds a partner's card; with the fingerprint read out of band, trusts it at once. */
+  'exchange.addCard': method<Partner>(unlocked)(z.object({ text: cardText, fingerprint: z.string().trim().min(1).max(400).nullable() }).strict()),
+  'exchange.confirmKey': method<Partner>(unlocked)(z.object({ keyId: id, fingerprint: z.string().trim().min(1).max(400) }).strict()),
+  'exchange.revokePartnerKey': method<Partner>(unlocked)(z.object({ keyId: id, reason: z.string().trim().min(1).max(500) }).strict()),
+  /** What a package would carry, to confirm before it is written. */
+  'exchange.plan': method<ExportPlan>(unlocked)(z.object({ draft: PackageDraftSchema }).strict()),
+  /** Signs, encrypts and writes the package (to `out`, or the Outbox folder beside the workspace). `confirmed`
+   * says the analyst saw the plan. */
+  'exchange.send': method<PackageSummary & { file: string }>(unlocked)(
+    z.object({ draft: PackageDraftSchema, out: z.string().trim().min(1).max(4096).nullable().default(null), confirmed: z.literal(true) }).strict(),
+  ),
+  /** Verifies a received package (an upload, or a file path) and stages it in the inbox; a dry run only verifies and previews. */
+  'exchange.receive': method<PackagePreview>(unlocked)(
+    z
+      .object({
+        uploadId: z.string().uuid().nullable().default(null),
+        path: z.string().trim().min(1).max(4096).nullable().default(null),
+        dryRun: z.boolean().default(false),
+      })
+      .strict(),
+  ),
+  'exchange.packages': method<PackageSummary[]>(unlocked)(z.object({ direction: z.enum(['in', 'out']).nullable().default(null) }).strict()),
+  'exchange.preview': method<PackagePreview>(unlocked)(z.object({ id }).strict()),
+  /** Merges the chosen records (and optionally a case with the package's notes, attachments, seizures and charts). */
+  'exchange.merge': method<MergeResult>(unlocked)(z.object({ id, choice: MergeChoiceSchema }).strict()),
+  'exchange.dismiss': method<PackageSummary>(unlocked)(z.object({ id }).strict()),
+  /** Sends a partner keyed hashes of this workspace's identifiers of the given categories. */
+  'exchange.sendMatchSet': method<PackageSummary & { file: string; hashes: number }>(unlocked)(
+    z
+      .object({ partnerId: id, categories: z.array(z.enum(MATCH_CATEGORIES)).min(1), out: z.string().trim().min(1).max(4096).nullable().default(null) })
+      .strict(),
+  ),
+  /** The local records a received match set overlaps. */
+  'exchange.matchReceived': method<MatchResult>(unlocked)(z.object({ id }).strict()),
 
   /** The report on screen (a print view) written as a PDF file at `out` (never over an existing file);
    * the desktop app only: the browser shell answers EXPORT_FAILED (print from the browser instead). */

@@ -5,6 +5,7 @@ import { EventBus } from './app/events.ts';
 import { RecentWorkspaces } from './app/recent.ts';
 import { JobRunner } from './jobs/job-runner.ts';
 import { CasesService } from './cases/cases-service.ts';
+import { ExchangeService } from './exchange/exchange-service.ts';
 import { GraphService } from './graph/graph-service.ts';
 import { GridService } from './grids/grid-service.ts';
 import { ImportService } from './ingest/import-service.ts';
@@ -40,6 +41,7 @@ export type Core = {
   targeting: TargetingService;
   graph: GraphService;
   cases: CasesService;
+  exchange: ExchangeService;
   shutdown(): Promise<void>;
 };
 
@@ -61,6 +63,7 @@ export function createCore(options: CoreOptions): Core {
   const targeting = new TargetingService({ jobs, events, workspace, actor: currentActor() });
   const graph = new GraphService({ jobs, events, workspace, actor: currentActor() });
   const cases = new CasesService({ events, workspace, actor: currentActor() });
+  const exchange = new ExchangeService({ events, workspace, uploads, actor: currentActor() });
   return {
     options,
     events,
@@ -72,6 +75,7 @@ export function createCore(options: CoreOptions): Core {
     targeting,
     graph,
     cases,
+    exchange,
     async shutdown() {
       await workspace.close();
       uploads.clear();

@@ -17,6 +17,7 @@ import { m012ConveyanceLinks } from './012-conveyance-links.ts';
 import { m013Recount } from './013-recount.ts';
 import { m014Graph } from './014-graph.ts';
 import { m015Cases } from './015-cases.ts';
+import { m016Exchange } from './016-exchange.ts';
 
 /** `dataOnly`: the migration repairs data and leaves the schema as it was. */
 export type Migration = { version: number; name: string; up: (db: Db) => void; dataOnly?: true };
@@ -37,6 +38,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m013Recount,
   m014Graph,
   m015Cases,
+  m016Exchange,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
