@@ -19,6 +19,7 @@ import { createHandlers, packageVersion } from './api.ts';
 import { defaultConfigDir } from './core/app/paths.ts';
 import { createCore, type Core } from './core/core.ts';
 import { Router } from './router.ts';
+import { packageCommand, unitCommand, type CliContext, type ExchangeValues } from './cli-exchange.ts';
 
 const USAGE = `Usage: portcullis <command> [options]
 
@@ -37,6 +38,20 @@ Commands:
                                            score with that profile alone and change nothing (a dry run)
   backtest --workspace DIR --profile NAME [--profile-version N] --from YYYY-MM-DD --to YYYY-MM-DD [--json]
                                            a profile run over a period against the known outcomes
+  unit setup --workspace DIR --name NAME --agency NAME --country CC [--type PCU|ACCU|JAITF|…]
+                                           this unit's identity; makes its signing and encryption keys
+  unit card --workspace DIR [--out FILE]   this unit's card (public keys and fingerprint) for partners
+  unit trust CARD --workspace DIR --fingerprint F
+                                           trust a partner's card; F as the partner reads it to you
+                                           (six groups of digits, twelve words, or hex)
+  unit identity --workspace DIR --out FILE the unit's age secret key, for the age tool (0600; audited)
+  package export --workspace DIR --to PARTNER[,…] --subject TEXT [--kind K] [--case ID]
+                 [--shipments IDS] [--parties IDS] [--containers IDS] [--passengers IDS] [--body TEXT]
+                 [--tlp CLEAR|GREEN|AMBER|AMBER+STRICT|RED] [--expires-days N] [--reply-to PACKAGE] [--out FILE] --yes
+                                           a signed, encrypted package (without --yes: what would leave)
+  package import FILE --workspace DIR [--dry-run] [--json]
+                                           verify a package and put it in the inbox (--dry-run: verify
+                                           and preview only); a refused package exits 1 with its code
   generate --seed N --shipments N --passengers N [--schemes LIST] [--rate R] [--start YYYY-MM-DD] [--days N]
            (--out DIR [--formats LIST|all] | --workspace DIR) [--answer-key FILE]
                                            a synthetic scenario with hidden schemes, into files or a workspace
@@ -69,6 +84,21 @@ const OPTIONS: ParseArgsConfig['options'] = {
   new: { type: 'boolean', default: false },
   from: { type: 'string' },
   to: { type: 'string' },
+  agency: { type: 'string' },
+  country: { type: 'string' },
+  type: { type: 'string' },
+  fingerprint: { type: 'string' },
+  case: { type: 'string' },
+  parties: { type: 'string' },
+  containers: { type: 'string' },
+  kind: { type: 'string' },
+  subject: { type: 'string' },
+  body: { type: 'string' },
+  tlp: { type: 'string' },
+  'expires-days': { type: 'string' },
+  'reply-to': { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  yes: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', default: false },
 };
@@ -341,6 +371,12 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     case 'generate':
       return generateCommand(values);
+    case 'unit':
+    case 'package': {
+      const ctx: CliContext = { usage, print, withWorkspace: (fn) => withWorkspace(values, (_router, core) => fn(core)) };
+      const v = values as ExchangeValues;
+      return command === 'unit' ? unitCommand(rest[0], rest.slice(1), v, ctx) : packageCommand(rest[0], rest.slice(1), v, ctx);
+    }
     default:
       throw usage(`unknown command: ${command}`);
   }

@@ -144,4 +144,53 @@ describe('portcullis CLI', () => {
     expect(cli(['stats', '--workspace', join(tmp.path, 'nothing')])).toMatchObject({ code: 1, stderr: expect.stringContaining('WORKSPACE_NOT_FOUND') });
     expect(cli(['frobnicate']).code).toBe(2);
   });
+
+  it('unit and package commands: cards trusted by fingerprint, a package exported, verified, received and refused again', () => {
+    const wsB = join(tmp.path, 'ws-b');
+    expect(cli(['init', '--workspace', wsB, '--name', 'ACCU Sarajevo']).code).toBe(0);
+    expect(cli(['unit', 'setup', '--workspace', ws, '--name', 'PCU Koper', '--agency', 'FURS', '--country', 'si', '--type', 'PCU']).code).toBe(0);
+    expect(cli(['unit', 'setup', '--workspace', wsB, '--name', 'ACCU Sarajevo', '--agency', 'UIO', '--country', 'BA', '--type', 'ACCU']).code).toBe(0);
+    const cardA = join(tmp.path, 'a.card.json');
+    const cardB = join(tmp.path, 'b.card.json');
+    const a = JSON.parse(cli(['unit', 'card', '--workspace', ws, '--out', cardA, '--json']).stdout) as { digits: string[]; words: string[] };
+    const b = JSON.parse(cli(['unit', 'card', '--workspace', wsB, '--out', cardB, '--json']).stdout) as { digits: string[] };
+    expect(cli(['unit', 'trust', cardA, '--workspace', wsB, '--fingerprint', a.words.join(' '), '--json'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('"trusted":true'),
+    });
+    expect(cli(['unit', 'trust', cardB, '--workspace', ws, '--fingerprint', b.digits.join(' ')]).code).toBe(0);
+    const file = join(tmp.path, 'warning.age');
+    const args = [
+      'package',
+      'export',
+      '--workspace',
+      ws,
+      '--to',
+      'ACCU Sarajevo',
+      '--kind',
+      'warning',
+      '--subject',
+      'Container to control',
+      '--tlp',
+      'TLP:AMBER',
+      '--out',
+      file,
+      '--json',
+    ];
+    // Without --yes: what would leave, and nothing written.
+    expect(JSON.parse(cli(args).stdout)).toMatchObject({ written: false, plan: { handling: 'AMBER', recipients: [{ name: 'ACCU Sarajevo' }] } });
+    const sent = cli([...args, '--yes']);
+    expect(sent.code).toBe(0);
+    expect(JSON.parse(sent.stdout)).toMatchObject({ file, sequence: 1 });
+    expect(JSON.parse(cli(['package', 'import', file, '--workspace', wsB, '--dry-run', '--json']).stdout)).toMatchObject({
+      stored: false,
+      kind: 'warning',
+      subject: 'Container to control',
+      sender: { name: 'PCU Koper', country: 'SI' },
+    });
+    expect(JSON.parse(cli(['package', 'import', file, '--workspace', wsB, '--json']).stdout)).toMatchObject({ stored: true, handling: 'AMBER' });
+    const again = cli(['package', 'import', file, '--workspace', wsB, '--json']);
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.stdout)).toMatchObject({ refused: true, code: 'PACKAGE_DUPLICATE' });
+  }, 120_000);
 });
