@@ -10,6 +10,7 @@ import { importFigures } from './imports.bench.ts';
 import { graphFigures } from './graph.bench.ts';
 import { targetingFigures } from './targeting.bench.ts';
 import { casesFigures } from './cases.bench.ts';
+import { exchangeFigures } from './exchange.bench.ts';
 import { report, type Figure } from './harness.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,6 +27,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   targeting: targetingFigures,
   graph: graphFigures,
   cases: casesFigures,
+  exchange: exchangeFigures,
 };
 // The generator's rate is shown beside the writer's (the encrypted insert rate measured in this run).
 let writerRate: number | undefined;

@@ -403,11 +403,8 @@ describe('exchange', () => {
           path: 'content.json',
           size: content.length,
           sha256: manifest.files[0]!.sha256,
-          crc32: crc32(content),
           method: 'deflate',
-          chunks: async function* () {
-            yield content;
-          },
+          read: () => content,
         },
       ]);
       return readFileSync(out);

@@ -4,6 +4,7 @@
 //   "PCAT" | version 0x01 | nonce (12) | ciphertext | tag (16)
 // The header (magic, version, nonce) is authenticated too. Never chacha20-poly1305: Electron's BoringSSL lacks it.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, rmSync, writeSync } from 'node:fs';
 import { AppError } from '../../../shared/errors.ts';
 
 const MAGIC = Buffer.from('PCAT', 'ascii');
@@ -49,4 +50,32 @@ export function decryptAttachment(key: Buffer, file: Buffer, bind: AttachmentBin
   } catch {
     throw tampered('authentication failed');
   }
+}
+
+/** Encrypts a file piece by piece straight to `path` (same format as encryptAttachment), for files that
+ * arrive as a stream and should not be held whole; the file is complete only once finish() returns. */
+export function attachmentFileWriter(key: Buffer, path: string, bind: AttachmentBinding): { update(chunk: Buffer): void; finish(): void; discard(): void } {
+  const nonce = randomBytes(NONCE_BYTES);
+  const header = Buffer.concat([MAGIC, Buffer.from([VERSION]), nonce]);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
+  cipher.setAAD(associatedData(header, bind));
+  const fd = openSync(path, 'wx', 0o600);
+  let open = true;
+  writeSync(fd, header);
+  return {
+    update(chunk) {
+      writeSync(fd, cipher.update(chunk));
+    },
+    finish() {
+      writeSync(fd, Buffer.concat([cipher.final(), cipher.getAuthTag()]));
+      fsyncSync(fd);
+      closeSync(fd);
+      open = false;
+    },
+    discard() {
+      if (open) closeSync(fd);
+      open = false;
+      rmSync(path, { force: true });
+    },
+  };
 }

@@ -5,7 +5,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { crc32 } from 'node:zlib';
 import type { CaseDraft, Tlp } from '../../../shared/domain/cases.ts';
 import { TLP } from '../../../shared/domain/cases.ts';
 import type {
@@ -24,11 +23,10 @@ import type {
   UnitProfile,
 } from '../../../shared/domain/exchange.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { writeFileAtomic } from '../app/atomic-file.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { EventBus } from '../app/events.ts';
 import { addAttachment, discardFile, readAttachment, type AttachmentStore } from '../cases/attachments.ts';
-import { decryptAttachment, encryptAttachment } from '../cases/attachment-crypto.ts';
+import { attachmentFileWriter, decryptAttachment } from '../cases/attachment-crypto.ts';
 import { insertCase } from '../cases/case-store.ts';
 import { addLinks, linkedIds } from '../cases/links.ts';
 import { writeNote } from '../cases/notes.ts';
@@ -86,7 +84,7 @@ const TLP_RANK: Record<Tlp, number> = { CLEAR: 0, GREEN: 1, AMBER: 2, 'AMBER+STR
 const ATTACHMENT_LIMIT = 100 * 1024 * 1024;
 
 /** A received package that passed every check, before it is stored. */
-type Received = { manifest: Manifest; content: PackageContent; staged: { ref: string; file: string; size: number; sha256: string }[] };
+type Received = { manifest: Manifest; content: PackageContent; fileSha256: string; staged: { ref: string; file: string; size: number; sha256: string }[] };
 
 export class ExchangeService {
   private readonly deps: ExchangeServiceDeps;
@@ -387,37 +385,22 @@ export class ExchangeService {
     }
     const store = this.store();
     const contentBytes = Buffer.from(JSON.stringify(content));
+    // Sizes and hashes as recorded when each file was attached (reading one checks it against its hash),
+    // so each attachment is read and decrypted once, when its turn comes.
+    const sizes = db.prepare('SELECT size, sha256 FROM case_attachment WHERE id = ?');
     const sources: PackageSource[] = [
       {
         path: 'content.json',
         size: contentBytes.length,
         sha256: createHash('sha256').update(contentBytes).digest('hex'),
-        crc32: crc32(contentBytes),
         method: 'deflate',
-        chunks: async function* () {
-          yield contentBytes;
-        },
+        read: () => contentBytes,
       },
+      ...attachments.map((a, i): PackageSource => {
+        const row = sizes.get(a.id) as { size: number; sha256: string };
+        return { path: `attachments/${i + 1}`, size: row.size, sha256: row.sha256, method: 'store', read: () => readAttachment(db, store, a.id).data };
+      }),
     ];
-    for (const [i, a] of attachments.entries()) {
-      // First pass: hash and check the file (it is read again when written).
-      const first = readAttachment(db, store, a.id).data;
-      const sha256 = createHash('sha256').update(first).digest('hex');
-      const crc = crc32(first);
-      first.fill(0);
-      sources.push({
-        path: `attachments/${i + 1}`,
-        size: a.size,
-        sha256,
-        crc32: crc,
-        method: 'store',
-        chunks: async function* () {
-          const data = readAttachment(db, store, a.id).data;
-          for (let o = 0; o < data.length; o += 1024 * 1024) yield data.subarray(o, o + 1024 * 1024);
-          data.fill(0);
-        },
-      });
-    }
     const now = this.now();
     const sequence = (db.prepare('SELECT next_sequence FROM unit_identity WHERE id = 1').get() as { next_sequence: number }).next_sequence;
     const auditHead = (db.prepare('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { hash: string } | undefined)?.hash ?? null;
@@ -516,7 +499,7 @@ export class ExchangeService {
       throw err;
     }
     if (input.dryRun) return this.previewOf(db, null, received.manifest, received.content, new Set());
-    const fileSha = createHash('sha256').update(readFileSync(path)).digest('hex');
+    const fileSha = received.fileSha256;
     let row: number;
     try {
       row = this.write(db, () => {
@@ -586,7 +569,7 @@ export class ExchangeService {
     let manifest: Manifest | null = null;
     let contentBytes: Buffer | null = null;
     try {
-      await readPackage(
+      const read = await readPackage(
         path,
         ownIdentities(db),
         {
@@ -634,16 +617,22 @@ export class ExchangeService {
             return;
           }
           if (entry.size > ATTACHMENT_LIMIT) throw refused('PACKAGE_TOO_LARGE', 'An attachment of the package is larger than an attachment may be.');
-          const parts: Buffer[] = [];
-          for await (const c of entry.data) parts.push(c);
-          const data = Buffer.concat(parts);
           const ref = `a${entry.path.split('/')[1]}`;
-          if (!dryRun) {
-            const file = `x${randomUUID().replace(/-/g, '')}.pca`;
-            writeFileAtomic(join(store.dir, file), encryptAttachment(store.key, data, { caseId: 0, attachmentId: staged.length + 1 }));
-            staged.push({ ref, file, size: data.length, sha256: entry.sha256 });
+          if (dryRun) {
+            for await (const c of entry.data) void c;
+            return;
           }
-          data.fill(0);
+          // Staged encrypted as it streams in; kept only if the whole package verifies.
+          const file = `x${randomUUID().replace(/-/g, '')}.pca`;
+          const writer = attachmentFileWriter(store.key, join(store.dir, file), { caseId: 0, attachmentId: staged.length + 1 });
+          staged.push({ ref, file, size: entry.size, sha256: entry.sha256 });
+          try {
+            for await (const c of entry.data) writer.update(c);
+            writer.finish();
+          } catch (err) {
+            writer.discard();
+            throw err;
+          }
         },
       );
       if (!manifest || !contentBytes) throw refused('PACKAGE_CONTENT_INVALID', 'The package has no content.');
@@ -659,7 +648,7 @@ export class ExchangeService {
       if (content.attachments.length !== files.size || content.attachments.some((a) => !files.has(a.path) || a.ref !== `a${a.path.split('/')[1]}`)) {
         throw refused('PACKAGE_CONTENT_INVALID', "The package's attachments do not match its manifest.");
       }
-      return { manifest: m, content, staged };
+      return { manifest: m, content, staged, fileSha256: read.sha256 };
     } catch (err) {
       for (const s of staged) discardFile(join(store.dir, s.file));
       throw err;

@@ -5,16 +5,16 @@
 // Both directions stream in bounded memory. Reading refuses, with one stable code per reason, before
 // anything is parsed that the sender's signature does not cover, and before anything is stored: what it
 // yields has been decrypted, authenticated, signature-checked and hash-checked to the last byte.
-import { once } from 'node:events';
-import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { Readable } from 'node:stream';
 import { z } from 'zod';
 import { PACKAGE_KINDS, UnitProfileSchema } from '../../../shared/domain/exchange.ts';
 import { TLP } from '../../../shared/domain/cases.ts';
 import { AppError, type ErrorCode } from '../../../shared/errors.ts';
 import { canonicalJson } from '../audit/audit-log.ts';
-import { AgeError, createDecryptStream, createEncryptStream, isRecipient, type AgeErrorCode, type AgeHeaderInfo } from './age.ts';
+import { AgeError, isRecipient, type AgeErrorCode, type AgeHeaderInfo } from './age.ts';
+import { EncryptingFile, decryptingFile } from './age-pipe.ts';
+import { crc32 } from 'node:zlib';
 import { PackageZipWriter, ZipError, readZipStream, type ZipErrorCode } from './package-zip.ts';
 import type { OwnKey } from './unit-keys.ts';
 import { verifySignature } from './unit-keys.ts';
@@ -61,8 +61,9 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 
 const SignatureSchema = z.object({ fingerprint: HEX64, signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/) }).strict();
 
-/** A file of the package: its bytes come in chunks, twice (hashed first, then written). */
-export type PackageSource = { path: string; size: number; sha256: string; crc32: number; method: 'store' | 'deflate'; chunks(): AsyncIterable<Buffer> };
+/** A file of the package: its size and SHA-256 are known before it is written (they go in the manifest,
+ * which comes first); its bytes are read when its turn comes, one file in memory at a time. */
+export type PackageSource = { path: string; size: number; sha256: string; method: 'store' | 'deflate'; read(): Promise<Buffer> | Buffer };
 
 export function refused(code: ErrorCode, message: string, details?: unknown): AppError {
   return new AppError(code, message, details);
@@ -88,7 +89,8 @@ const ZIP_CODES: Record<ZipErrorCode, ErrorCode> = {
   ZIP_TRUNCATED: 'PACKAGE_TRUNCATED',
 };
 
-/** Writes a package: manifest signed, files streamed through the zip into age, to `out` (atomically). */
+/** Writes a package: manifest signed, files zipped and handed to the age worker, which encrypts them into
+ * `out` (written as out.partial and renamed when whole). */
 export async function writePackage(
   out: string,
   manifest: Manifest,
@@ -99,60 +101,59 @@ export async function writePackage(
 ): Promise<{ size: number; sha256: string }> {
   const manifestBytes = Buffer.from(canonicalJson(manifest));
   const signature = Buffer.from(canonicalJson({ fingerprint: key.fingerprint, signature: key.sign(manifestBytes).toString('base64') }));
-  const encrypt = createEncryptStream(manifest.recipients.map((r) => r.recipient));
-  const partial = `${out}.partial`;
-  const file = createWriteStream(partial, { mode: 0o600 });
-  const hash = createHash('sha256');
-  let size = 0;
-  encrypt.on('data', (chunk: Buffer) => {
-    hash.update(chunk);
-    size += chunk.length;
-    if (!file.write(chunk)) encrypt.pause();
-  });
-  file.on('drain', () => encrypt.resume());
-  const ended = new Promise<void>((resolve, reject) => {
-    encrypt.on('end', () => file.end(resolve));
-    encrypt.on('error', reject);
-    file.on('error', reject);
-  });
+  const file = new EncryptingFile(
+    manifest.recipients.map((r) => r.recipient),
+    out,
+  );
+  // The zip writes many small pieces (headers): they go to the worker in batches of about 1 MiB.
+  let batch: Buffer[] = [];
+  let batched = 0;
+  const flush = async () => {
+    if (batched === 0) return;
+    const chunk = batch.length === 1 ? batch[0]! : Buffer.concat(batch, batched);
+    batch = [];
+    batched = 0;
+    await file.write(chunk);
+  };
   const total = sources.reduce((s, f) => s + f.size, 0);
   let done = 0;
   try {
     const zip = new PackageZipWriter(async (chunk) => {
       if (signal?.aborted) throw new AppError('JOB_CANCELLED', 'The export was cancelled.');
-      if (!encrypt.write(chunk)) await once(encrypt, 'drain');
+      batch.push(chunk);
+      batched += chunk.length;
+      if (batched >= 1024 * 1024) await flush();
     });
     await zip.addBuffer('signature.json', signature, 'store');
     await zip.addBuffer('manifest.json', manifestBytes, 'deflate');
     for (const s of sources) {
-      if (s.method === 'deflate') {
-        const parts: Buffer[] = [];
-        for await (const c of s.chunks()) parts.push(c);
-        await zip.addBuffer(s.path, Buffer.concat(parts), 'deflate');
-      } else {
+      const data = await s.read();
+      if (data.length !== s.size) throw new Error(`${s.path} is ${data.length} bytes, not the ${s.size} the manifest says`);
+      if (s.method === 'deflate') await zip.addBuffer(s.path, data, 'deflate');
+      else {
         await zip.addStream(
           s.path,
           s.size,
-          s.crc32,
+          crc32(data),
           (async function* () {
-            for await (const c of s.chunks()) {
-              done += c.length;
+            for (let o = 0; o < data.length; o += 1024 * 1024) {
+              done += Math.min(1024 * 1024, data.length - o);
               onProgress?.(done, total);
-              yield c;
+              yield data.subarray(o, o + 1024 * 1024);
             }
           })(),
         );
       }
+      // The batch may still point into the file's bytes: hand it over (copied) before they are wiped.
+      await flush();
+      data.fill(0);
     }
     await zip.finish();
-    encrypt.end();
-    await ended;
-    renameSync(partial, out);
-    return { size, sha256: hash.digest('hex') };
+    await flush();
+    return await file.end();
   } catch (err) {
-    encrypt.destroy();
-    file.destroy();
-    rmSync(partial, { force: true });
+    file.abort();
+    rmSync(`${out}.partial`, { force: true });
     throw err;
   }
 }
@@ -169,24 +170,19 @@ export type PackageChecks = {
 export type PackageEntry = { path: string; size: number; sha256: string; data: AsyncIterable<Buffer> };
 
 /** Opens a package: yields its verified manifest first, then its files (each hash-checked as it is
- * consumed, the whole stream authenticated at its end). Errors are AppErrors with PACKAGE_* codes. */
+ * consumed, the whole stream authenticated at its end). Errors are AppErrors with PACKAGE_* codes.
+ * Returns the SHA-256 of the file as read. */
 export async function readPackage(
-  file: string | Readable,
+  file: string,
   identities: string[],
   checks: PackageChecks,
   onManifest: (m: Manifest, manifestBytes: Buffer) => void,
   onEntry: (e: PackageEntry) => Promise<void>,
-): Promise<void> {
-  const input = typeof file === 'string' ? createReadStream(file, { highWaterMark: 256 * 1024 }) : file;
-  const decrypt = createDecryptStream(identities, { maxStanzas: MAX_RECIPIENTS });
-  let ageError: unknown = null;
-  let header: AgeHeaderInfo | null = null;
-  decrypt.on('header', (h: AgeHeaderInfo) => (header = h));
-  decrypt.on('error', (e: unknown) => (ageError ??= e));
-  input.on('error', (e: Error) => decrypt.destroy(e));
-  input.pipe(decrypt);
+): Promise<{ sha256: string }> {
+  if (statSync(file).size > PACKAGE_LIMITS.fileBytes) throw refused('PACKAGE_TOO_LARGE', 'The package is larger than Portcullis accepts.');
+  const source = decryptingFile(file, identities, MAX_RECIPIENTS);
   try {
-    const entries = readZipStream(decrypt, { entries: PACKAGE_LIMITS.files + 2, totalBytes: PACKAGE_LIMITS.fileBytes });
+    const entries = readZipStream(source.chunks, { entries: PACKAGE_LIMITS.files + 2, totalBytes: PACKAGE_LIMITS.fileBytes });
     const next = async (expect: string, max: number) => {
       const r = await entries.next();
       if (r.done) throw refused('PACKAGE_MANIFEST_INVALID', `The package has no ${expect}.`);
@@ -220,6 +216,7 @@ export async function readPackage(
       throw refused('PACKAGE_MANIFEST_INVALID', "The package's manifest is not in the expected form.");
     }
     if (manifest.sender.fingerprint !== sig.fingerprint) throw refused('PACKAGE_SENDER_MISMATCH', 'The manifest names another sender than the signing key.');
+    const header = source.header();
     if (!header) throw refused('PACKAGE_HEADER_INVALID', 'The package has no encryption header.');
     checks.manifest(manifest, header);
     onManifest(manifest, manifestBytes);
@@ -243,13 +240,15 @@ export async function readPackage(
     }
     const rest = await entries.next();
     if (!rest.done) throw refused('PACKAGE_CONTENT_MISMATCH', 'The package holds files its manifest does not list.');
+    // The zip's end was read: drain the stream to its authenticated end.
+    for await (const c of source.chunks) void c;
   } catch (err) {
-    throw mapError(ageError ?? err);
-  } finally {
-    input.destroy();
-    decrypt.destroy();
+    source.abort();
+    throw mapError(err);
   }
-  if (ageError) throw mapError(ageError);
+  const result = source.result();
+  if (!result) throw refused('PACKAGE_TRUNCATED', 'The package ended before its end.');
+  return result;
 }
 
 function mapError(err: unknown): unknown {
