@@ -61,7 +61,7 @@ describe('hot lookups use their index', () => {
     ['shipments of a party', 'SELECT shipment_id FROM shipment_party WHERE party_id = 1', 'shipment_party_party'],
     ['party by normalised name', "SELECT * FROM party WHERE name_norm = 'x'", 'party_name_norm'],
     ['container by number', "SELECT * FROM container WHERE number = 'CSQU3054383'", 'sqlite_autoindex_container_1'],
-    ['track and trace of a container', 'SELECT * FROM container_event WHERE container_id = 1 ORDER BY at', 'container_event_timeline'],
+    ['track and trace of a container', 'SELECT * FROM container_event WHERE container_id = 1 ORDER BY at', 'container_event_track'],
     ['shipments in a container', 'SELECT shipment_id FROM shipment_container WHERE container_id = 1', 'shipment_container_container'],
     ['passenger by document', "SELECT * FROM passenger WHERE doc_number = 'X' AND doc_country = 'BIH'", 'passenger_document'],
     ['passenger by name and birth date', "SELECT * FROM passenger WHERE name_norm = 'x' AND birth_date = '1980-01-01'", 'passenger_name_norm'],

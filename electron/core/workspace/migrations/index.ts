@@ -18,6 +18,7 @@ import { m013Recount } from './013-recount.ts';
 import { m014Graph } from './014-graph.ts';
 import { m015Cases } from './015-cases.ts';
 import { m016Exchange } from './016-exchange.ts';
+import { m017EventTrackIndex } from './017-event-track-index.ts';
 
 /** `dataOnly`: the migration repairs data and leaves the schema as it was. */
 export type Migration = { version: number; name: string; up: (db: Db) => void; dataOnly?: true };
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m014Graph,
   m015Cases,
   m016Exchange,
+  m017EventTrackIndex,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
