@@ -308,6 +308,61 @@ describe('exchange', () => {
     expect(b.core.exchange.preview(preview.summary.id).records.every((r) => r.merged)).toBe(true);
   });
 
+  it('sends a chart with the records on it; the recipient gets it renamed to its own records', async () => {
+    const shipmentId = dbA.prepare('SELECT id FROM shipment ORDER BY id DESC LIMIT 1').pluck().get() as number;
+    const node = (id: string, type: string, record: unknown) => ({ id, type, label: id, detail: '', risk: null, watch: [], record, geo: null });
+    const chart = a.core.graph.saveChart({
+      id: null,
+      name: 'Network',
+      description: 'Shipper and its address',
+      content: {
+        nodes: [
+          node(`shipment:${shipmentId}`, 'shipment', { kind: 'shipment', id: shipmentId }),
+          node('address:1 harbour road|me', 'address', null),
+          node('vessel:1', 'vessel', null),
+        ],
+        edges: [
+          {
+            id: 'e1',
+            type: 'uses_address',
+            source: `shipment:${shipmentId}`,
+            target: 'address:1 harbour road|me',
+            first: null,
+            last: null,
+            count: 1,
+            sources: [],
+          },
+        ],
+        positions: { [`shipment:${shipmentId}`]: { x: 10, y: 20 } },
+        pinned: [],
+        hidden: [],
+        groups: [],
+        style: { sizeBy: null, colourBy: null, layout: 'fcose' },
+        filters: {},
+        viewport: null,
+      },
+    });
+    const sent = await a.core.exchange.send(
+      draft([partnerBonA], { message: message('A chart'), selection: selection({ charts: [chart.id] }) }),
+      join(a.root, 'chart.age'),
+    );
+    const got = await b.core.exchange.receive({ uploadId: null, path: sent.file, dryRun: false });
+    expect(got.charts).toEqual([expect.objectContaining({ name: 'Network', nodes: 2 })]);
+    const merged = b.core.exchange.merge(got.summary.id, { records: got.records.map((r) => r.ref), createCase: true });
+    const link = b.core.cases.get(merged.caseId!).links.find((l) => l.kind === 'chart')!;
+    const onB = b.core.graph.chart(link.refId);
+    const localShipment = dbB
+      .prepare(`SELECT entity_id FROM exchange_merged WHERE package_row = ? AND entity = 'shipment'`)
+      .pluck()
+      .get(got.summary.id) as number;
+    const ids = onB.content.nodes.map((n) => n['id']);
+    // The vessel was A's own row and did not travel; the shipment is B's row now, and opens it.
+    expect(ids.sort()).toEqual([`shipment:${localShipment}`, 'address:1 harbour road|me'].sort());
+    expect(onB.content.nodes.find((n) => n['id'] === `shipment:${localShipment}`)!['record']).toEqual({ kind: 'shipment', id: localShipment });
+    expect(onB.content.edges).toHaveLength(1);
+    expect(onB.content.positions[`shipment:${localShipment}`]).toEqual({ x: 10, y: 20 });
+  });
+
   it('replies with feedback that links back to the package', async () => {
     const inbox = b.core.exchange.packages('in');
     const original = inbox[0]!;

@@ -1007,7 +1007,13 @@ function renameChart(
   rename: (id: string) => string | null,
 ): { nodes: unknown[]; edges: unknown[] } & Record<string, unknown> {
   const nodeId = (n: Record<string, unknown>) => String((n['data'] as { id?: string } | undefined)?.id ?? n['id'] ?? '');
-  const withId = (n: Record<string, unknown>, id: string) => (n['data'] ? { ...n, data: { ...(n['data'] as object), id } } : { ...n, id });
+  // A node's id and the record it opens follow the rename; a ref (in a package) opens nothing.
+  const withId = (n: Record<string, unknown>, id: string) => {
+    const m = /^(shipment|party|container|passenger):(\d+)$/.exec(id);
+    const record = m ? { kind: m[1], id: Number(m[2]) } : null;
+    const { merged: _merged, ...rest } = n;
+    return rest['data'] ? { ...rest, data: { ...(rest['data'] as object), id, record } } : { ...rest, id, record };
+  };
   const names = new Map<string, string>();
   const nodes = (Array.isArray(chart.nodes) ? (chart.nodes as Record<string, unknown>[]) : []).flatMap((n) => {
     const to = rename(nodeId(n));
