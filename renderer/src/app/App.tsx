@@ -14,6 +14,9 @@ export function App() {
   const status = useWorkspaceStatus();
   const [opening, setOpening] = useState<Pick<RecentWorkspace, 'dir' | 'name'> | null>(null);
   useIdleActivity(status?.state === 'unlocked');
+  // Once the workspace picked is open, it is no longer "being opened": locking it and choosing "Open a
+  // different workspace" must lead to the first-run screen, not back to its own unlock screen.
+  if (status?.state === 'unlocked' && opening) setOpening(null);
 
   if (!status) {
     return <NonIdealState className="pc-fill" icon={<Spinner />} title={t('app.starting')} />;

@@ -8,6 +8,7 @@ import { usePreferences } from '../../app/preferences.tsx';
 import { LANGUAGES } from '../../i18n/index.ts';
 import { useJobs } from '../jobs/useJobs.ts';
 import { CasesPage } from '../cases/CasesPage.tsx';
+import { ExchangePage } from '../exchange/ExchangePage.tsx';
 import { usePrintRoute } from '../cases/case-route.ts';
 import { PrintPage } from '../cases/PrintPage.tsx';
 import { GraphPage } from '../graph/GraphPage.tsx';
@@ -106,6 +107,7 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
   else if (section === 'targeting') page = <TargetingPage onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else if (section === 'graph') page = <GraphPage onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else if (section === 'cases') page = <CasesPage onOpen={(ref) => setRecords((s) => [...s, ref])} />;
+  else if (section === 'exchange') page = <ExchangePage onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else page = <NotBuiltYet section={current} />;
 
   return (

@@ -14,7 +14,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'targeting', icon: 'locate', built: true },
   { id: 'graph', icon: 'graph', built: true },
   { id: 'cases', icon: 'folder-shared', built: true },
-  { id: 'exchange', icon: 'exchange', built: false },
+  { id: 'exchange', icon: 'exchange', built: true },
   { id: 'training', icon: 'learning', built: false },
   { id: 'settings', icon: 'cog', built: true },
 ];

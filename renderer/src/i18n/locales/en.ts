@@ -1,6 +1,7 @@
 // English: the reference dictionary. Every other language must have exactly these keys (checked by the
 // compiler through the Dictionary type, and by a unit test).
 import { enCases } from './en-cases.ts';
+import { enExchange } from './en-exchange.ts';
 import { enGraph } from './en-graph.ts';
 import { enTargeting } from './en-targeting.ts';
 
@@ -79,6 +80,12 @@ export const en = {
     PACKAGE_REPLAYED: 'Another package from this sender already carried this sequence number: this one is a replay and was refused.',
     PACKAGE_CONTENT_MISMATCH: 'A file in the package does not match the hash its signed manifest gives; it was refused.',
     PACKAGE_CONTENT_INVALID: "The package's content is not in the expected form; it was refused.",
+    TRAINING_PACK_INVALID: 'This is not a valid exercise pack, or it was altered after the trainer signed it.',
+    TRAINING_SUBMISSION_INVALID: 'This is not a valid submission for one of your exercises, or it was altered.',
+    TRAINING_EXERCISE_NOT_FOUND: 'There is no such exercise in this workspace.',
+    TRAINING_NOT_TRAINING: 'This works only in a training workspace, opened from an exercise pack.',
+    TRAINING_ISOLATED: 'A training workspace is kept apart: nothing is exchanged between it and live workspaces.',
+    TRAINING_SUBMITTED: 'The selections were already submitted; they can no longer be changed.',
     CLI_USAGE: 'The command was not written correctly.',
     INTERNAL: 'Something went wrong inside Portcullis; the details are in the log.',
   },
@@ -683,6 +690,7 @@ export const en = {
   targeting: enTargeting,
   graph: enGraph,
   cases: enCases,
+  exchange: enExchange,
 };
 
 type Stringify<T> = { [K in keyof T]: T[K] extends string ? string : Stringify<T[K]> };

@@ -2,6 +2,7 @@
 // differ, the wording chosen is understood in all of them (issue 12 will split them where needed).
 import type { Dictionary } from './en.ts';
 import { hbsCases } from './hbs-cases.ts';
+import { hbsExchange } from './hbs-exchange.ts';
 import { hbsGraph } from './hbs-graph.ts';
 import { hbsTargeting } from './hbs-targeting.ts';
 
@@ -80,6 +81,12 @@ export const hbs: Dictionary = {
     PACKAGE_REPLAYED: 'Drugi paket ovog pošiljaoca već je nosio ovaj redni broj: ovaj je ponovljen i odbijen.',
     PACKAGE_CONTENT_MISMATCH: 'Datoteka u paketu ne odgovara hešu iz potpisanog manifesta; paket je odbijen.',
     PACKAGE_CONTENT_INVALID: 'Sadržaj paketa nije u očekivanom obliku; paket je odbijen.',
+    TRAINING_PACK_INVALID: 'Ovo nije ispravan paket vježbe, ili je izmijenjen nakon što ga je instruktor potpisao.',
+    TRAINING_SUBMISSION_INVALID: 'Ovo nije ispravno predano rješenje za neku od vaših vježbi, ili je izmijenjeno.',
+    TRAINING_EXERCISE_NOT_FOUND: 'U ovom radnom prostoru nema takve vježbe.',
+    TRAINING_NOT_TRAINING: 'Ovo radi samo u radnom prostoru za obuku, otvorenom iz paketa vježbe.',
+    TRAINING_ISOLATED: 'Radni prostor za obuku je odvojen: ništa se ne razmjenjuje između njega i stvarnih radnih prostora.',
+    TRAINING_SUBMITTED: 'Odabir je već predan i više se ne može mijenjati.',
     CLI_USAGE: 'Naredba nije ispravno napisana.',
     INTERNAL: 'Nešto je pošlo po zlu unutar Portcullisa; pojedinosti su u zapisniku.',
   },
@@ -682,4 +689,5 @@ export const hbs: Dictionary = {
   targeting: hbsTargeting,
   graph: hbsGraph,
   cases: hbsCases,
+  exchange: hbsExchange,
 };
