@@ -41,6 +41,7 @@ export async function buildElectron() {
       'workers/score': 'electron/workers/score-worker.ts',
       'workers/resolve': 'electron/workers/resolve-worker.ts',
       'workers/age': 'electron/workers/age-worker.ts',
+      'workers/training': 'electron/workers/training-worker.ts',
     },
     outdir: 'out/electron',
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },

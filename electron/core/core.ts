@@ -10,6 +10,7 @@ import { GraphService } from './graph/graph-service.ts';
 import { GridService } from './grids/grid-service.ts';
 import { ImportService } from './ingest/import-service.ts';
 import { TargetingService } from './targeting/targeting-service.ts';
+import { TrainingService } from './training/training-service.ts';
 import { Uploads } from './ingest/uploads.ts';
 import { WorkspaceService, type Keychain } from './workspace/workspace-service.ts';
 
@@ -42,6 +43,7 @@ export type Core = {
   graph: GraphService;
   cases: CasesService;
   exchange: ExchangeService;
+  training: TrainingService;
   shutdown(): Promise<void>;
 };
 
@@ -64,6 +66,7 @@ export function createCore(options: CoreOptions): Core {
   const graph = new GraphService({ jobs, events, workspace, actor: currentActor() });
   const cases = new CasesService({ events, workspace, actor: currentActor() });
   const exchange = new ExchangeService({ events, workspace, uploads, actor: currentActor() });
+  const training = new TrainingService({ jobs, events, workspace, uploads, actor: currentActor() });
   return {
     options,
     events,
@@ -76,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
     graph,
     cases,
     exchange,
+    training,
     async shutdown() {
       await workspace.close();
       uploads.clear();

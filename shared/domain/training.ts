@@ -174,3 +174,42 @@ export function scoreSubmission(input: ScoreInput): Score {
     selections: scored,
   };
 }
+
+/** What marks a training workspace (shown on every screen and report): the exercise and its clock. */
+export type TrainingMark = {
+  exerciseId: string;
+  title: string;
+  template: ExerciseTemplate;
+  difficulty: Difficulty;
+  trainee: string;
+  trainer: { name: string; country: string; fingerprint: string };
+  startedAt: string;
+  timeLimitMinutes: number;
+  instructions: string;
+  objectives: string[];
+  briefing: { name: string; description: string; indicators: string[] }[];
+  indicatorChoices: string[];
+  submittedAt: string | null;
+};
+
+export type TrainingFile = { name: string; format: string; size: number };
+
+export type ExerciseSummary = {
+  id: number;
+  exerciseId: string;
+  title: string;
+  template: ExerciseTemplate;
+  difficulty: Difficulty;
+  size: number;
+  targets: number;
+  timeLimitMinutes: number;
+  createdAt: string;
+  file: string | null;
+  submissions: number;
+};
+
+export type AnswerPreview = { exercise: ExerciseSummary; schemes: { name: string; count: number; indicators: string[] }[]; targets: AnswerTarget[] };
+
+export type SubmissionResult = { id: number; trainee: string; startedAt: string; submittedAt: string; total: number; score: Score; rank: number };
+
+export type ClassResults = { exercise: ExerciseSummary; submissions: SubmissionResult[]; rules: readonly string[] };

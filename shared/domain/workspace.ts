@@ -9,6 +9,8 @@ export type WorkspaceInfo = {
   autoLockMinutes: number;
   /** This computer's keychain holds a copy of the key (unlock without the passphrase). */
   keychain: boolean;
+  /** A training workspace (opened from an exercise pack): marked TRAINING on every screen and report. */
+  training: { exerciseId: string; title: string; trainee: string } | null;
 };
 
 /** What may be known of a workspace folder before it is unlocked. */

@@ -367,6 +367,7 @@ export class WorkspaceService {
       schemaVersion: schemaVersion(s.db),
       autoLockMinutes: readSettings(s.db).autoLockMinutes,
       keychain: s.keyFile.keychain !== undefined,
+      training: trainingOf(s.db),
     };
   }
 
@@ -394,4 +395,12 @@ export class WorkspaceService {
     this.autoLockTimer = null;
     this.autoLockAt = null;
   }
+}
+
+/** The training mark (a workspace opened from an exercise pack), from its settings. */
+function trainingOf(db: Db): WorkspaceInfo['training'] {
+  const row = db.prepare(`SELECT value FROM setting WHERE key = 'training'`).get() as { value: string } | undefined;
+  if (!row) return null;
+  const mark = JSON.parse(row.value) as { exerciseId: string; title: string; trainee: string };
+  return { exerciseId: mark.exerciseId, title: mark.title, trainee: mark.trainee };
 }

@@ -19,6 +19,7 @@ import { m014Graph } from './014-graph.ts';
 import { m015Cases } from './015-cases.ts';
 import { m016Exchange } from './016-exchange.ts';
 import { m017EventTrackIndex } from './017-event-track-index.ts';
+import { m018Training } from './018-training.ts';
 
 /** `dataOnly`: the migration repairs data and leaves the schema as it was. */
 export type Migration = { version: number; name: string; up: (db: Db) => void; dataOnly?: true };
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m015Cases,
   m016Exchange,
   m017EventTrackIndex,
+  m018Training,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
