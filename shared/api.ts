@@ -17,6 +17,17 @@ import type {
 import { IMPORT_FORMAT_NAMES, TABLE_FIELDS, type ImportIssueRow, type ImportSummary, type TablePreview } from './domain/imports.ts';
 import type { ErrorPayload } from './errors.ts';
 import {
+  ExerciseDraftSchema,
+  SelectionSchema,
+  type AnswerPreview,
+  type ClassResults,
+  type ExerciseSummary,
+  type Selection,
+  type SubmissionResult,
+  type TrainingFile,
+  type TrainingMark,
+} from './domain/training.ts';
+import {
   MATCH_CATEGORIES,
   MergeChoiceSchema,
   PackageDraftSchema,
@@ -486,6 +497,44 @@ export const methods = {
   ),
   /** The local records a received match set overlaps. */
   'exchange.matchReceived': method<MatchResult>(unlocked)(z.object({ id }).strict()),
+
+  /** Trainer: generates and packs an exercise (a background job); the pack goes to `out` or an Exercises folder beside the workspace. */
+  'training.author': method<{ jobId: string; file: string }>(unlocked)(
+    z.object({ draft: ExerciseDraftSchema, out: z.string().trim().min(1).max(4096).nullable().default(null) }).strict(),
+  ),
+  'training.exercises': method<ExerciseSummary[]>(unlocked)(none),
+  /** Trainer: the exercise's answer key (audited). */
+  'training.answerKey': method<AnswerPreview>(unlocked)(z.object({ id }).strict()),
+  /** Trainer: verifies and scores a trainee's submission file. */
+  'training.receiveSubmission': method<SubmissionResult>(unlocked)(
+    z.object({ uploadId: z.string().uuid().nullable().default(null), path: z.string().trim().min(1).max(4096).nullable().default(null) }).strict(),
+  ),
+  /** Trainer: the class's scores, best first, with the scoring rules. */
+  'training.results': method<ClassResults>(unlocked)(z.object({ id }).strict()),
+  /** Trainee: opens an exercise pack into a new training workspace (created at `dir`, marked TRAINING, opened). */
+  'training.openPack': method<WorkspaceInfo>(open)(
+    z
+      .object({
+        uploadId: z.string().uuid().nullable().default(null),
+        path: z.string().trim().min(1).max(4096).nullable().default(null),
+        dir: folder,
+        passphrase,
+        trainee: z.string().trim().min(1).max(200),
+      })
+      .strict(),
+  ),
+  /** The training mark of the open workspace (null in a live one). */
+  'training.status': method<TrainingMark | null>(unlocked)(none),
+  'training.files': method<TrainingFile[]>(unlocked)(none),
+  /** Trainee: hands one of the exercise's files to the importers (then imports.start as for any file). */
+  'training.fileUpload': method<{ uploadId: string; name: string; format: string }>(unlocked)(z.object({ name: z.string().min(1).max(200) }).strict()),
+  'training.selections': method<Selection[]>(unlocked)(none),
+  'training.select': method<Selection>(unlocked)(z.object({ selection: SelectionSchema }).strict()),
+  'training.unselect': method<{ removed: true }>(unlocked)(z.object({ id }).strict()),
+  /** Trainee: writes the signed submission for the trainer; the selections are frozen from then on. */
+  'training.submit': method<{ file: string; selections: number; late: boolean }>(unlocked)(
+    z.object({ out: z.string().trim().min(1).max(4096).nullable().default(null) }).strict(),
+  ),
 
   /** The report on screen (a print view) written as a PDF file at `out` (never over an existing file);
    * the desktop app only: the browser shell answers EXPORT_FAILED (print from the browser instead). */

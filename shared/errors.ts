@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   'PARTNER_NOT_FOUND',
   'PARTNER_NOT_TRUSTED',
   'PACKAGE_NOT_FOUND',
+  'PACKAGE_FILE_NOT_FOUND',
   'PACKAGE_HANDLING_REFUSED',
   'PACKAGE_EMPTY',
   // A received package refused before anything of it is read or stored, one code per reason.

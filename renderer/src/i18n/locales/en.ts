@@ -86,6 +86,7 @@ export const en = {
     TRAINING_NOT_TRAINING: 'This works only in a training workspace, opened from an exercise pack.',
     TRAINING_ISOLATED: 'A training workspace is kept apart: nothing is exchanged between it and live workspaces.',
     TRAINING_SUBMITTED: 'The selections were already submitted; they can no longer be changed.',
+    PACKAGE_FILE_NOT_FOUND: 'There is no file at that path; check the folder and the file name.',
     CLI_USAGE: 'The command was not written correctly.',
     INTERNAL: 'Something went wrong inside Portcullis; the details are in the log.',
   },

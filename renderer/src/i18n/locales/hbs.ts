@@ -87,6 +87,7 @@ export const hbs: Dictionary = {
     TRAINING_NOT_TRAINING: 'Ovo radi samo u radnom prostoru za obuku, otvorenom iz paketa vježbe.',
     TRAINING_ISOLATED: 'Radni prostor za obuku je odvojen: ništa se ne razmjenjuje između njega i stvarnih radnih prostora.',
     TRAINING_SUBMITTED: 'Odabir je već predan i više se ne može mijenjati.',
+    PACKAGE_FILE_NOT_FOUND: 'Na toj putanji nema datoteke; provjerite folder i ime datoteke.',
     CLI_USAGE: 'Naredba nije ispravno napisana.',
     INTERNAL: 'Nešto je pošlo po zlu unutar Portcullisa; pojedinosti su u zapisniku.',
   },
