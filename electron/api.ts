@@ -121,7 +121,7 @@ export function createHandlers(core: Core): Handlers {
     'exchange.identity': () => core.exchange.identity(),
     'exchange.saveProfile': ({ profile }) => core.exchange.saveProfile(profile),
     'exchange.rotateKeys': () => core.exchange.rotateKeys(),
-    'exchange.revokeOwnKey': ({ fingerprint }) => core.exchange.revokeOwnKey(fingerprint),
+    'exchange.revokeOwnKey': ({ fingerprint, reason }) => core.exchange.revokeOwnKey(fingerprint, reason),
     'exchange.exportCard': () => core.exchange.exportCard(),
     'exchange.partners': () => core.exchange.partners(),
     'exchange.previewCard': ({ text }) => core.exchange.previewCard(text),

@@ -458,7 +458,7 @@ export const methods = {
   'exchange.saveProfile': method<UnitIdentity>(unlocked)(z.object({ profile: UnitProfileSchema }).strict()),
   /** A new key pair; the old one is kept to read packages sent to it. */
   'exchange.rotateKeys': method<UnitIdentity>(unlocked)(none),
-  'exchange.revokeOwnKey': method<UnitIdentity>(unlocked)(z.object({ fingerprint: fingerprintHex }).strict()),
+  'exchange.revokeOwnKey': method<UnitIdentity>(unlocked)(z.object({ fingerprint: fingerprintHex, reason: z.string().trim().min(1).max(500) }).strict()),
   /** This unit's card (public keys, names, fingerprint), signed, to give partners. */
   'exchange.exportCard': method<{ fileName: string; text: string }>(unlocked)(none),
   'exchange.partners': method<Partner[]>(unlocked)(none),

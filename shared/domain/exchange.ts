@@ -145,7 +145,8 @@ export type ExportPlan = {
   counts: { shipments: number; parties: number; containers: number; passengers: number; notes: number; attachments: number; seizures: number; charts: number };
   attachmentBytes: number;
   caseTitle: string | null;
-  warnings: string[];
+  /** What the analyst must be told before confirming: TLP:RED's limits; attachments leaving in full. */
+  warnings: ('tlp-red' | 'attachments-leave')[];
 };
 
 export type PackageSummary = {

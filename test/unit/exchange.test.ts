@@ -234,7 +234,24 @@ describe('exchange', () => {
         { kind: 'party', refId: partyId, note: '', grade: null },
       ],
     });
-    a.core.cases.saveNote({ caseId: kase.id, id: null, body: { type: 'doc', content: [] }, text: 'Seal changed at Algeciras.', grade: null });
+    a.core.cases.saveNote({
+      caseId: kase.id,
+      id: null,
+      body: {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: 'Seal changed at Algeciras on ' },
+              { type: 'mention', attrs: { id: `shipment:${shipmentId}`, label: 'the reefer' } },
+            ],
+          },
+        ],
+      },
+      text: 'Seal changed at Algeciras.',
+      grade: null,
+    });
     const photo = Buffer.alloc(300_000, 7);
     const up = a.core.cases.attachChunk({
       attachId: null,
@@ -297,6 +314,12 @@ describe('exchange', () => {
     const merged = b.core.cases.get(result.caseId!);
     expect(merged.title).toBe('Cocaine in reefers');
     expect(merged.notes[0]!.text).toContain('Seal changed at Algeciras.');
+    // A's @-mentions named A's rows: they arrive as text, and the sign-off shows in the rich text too.
+    const body = JSON.stringify(merged.notes[0]!.body);
+    expect(body).not.toContain('"mention"');
+    expect(body).toContain('@the reefer');
+    expect(body).toContain('PCU Bar');
+    expect(await codeOf(b.core.exchange.receive({ uploadId: null, path: join(b.root, 'no-such.age'), dryRun: false }))).toBe('PACKAGE_FILE_NOT_FOUND');
     expect(merged.attachments[0]).toMatchObject({ name: 'seal.jpg', size: photo.length });
     expect(b.core.cases.attachment(merged.attachments[0]!.id).dataBase64).toBe(photo.toString('base64'));
     expect(merged.seizures[0]).toMatchObject({ commodity: 'cocaine', quantity: 42, entity: 'shipment' });

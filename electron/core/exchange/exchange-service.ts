@@ -2,7 +2,7 @@
 // sent (planned, confirmed, signed and encrypted) and received (verified and staged, previewed, merged on
 // the analyst's choice or dismissed), the inbox and outbox, and hashed matching. Every step is audited.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { CaseDraft, Tlp } from '../../../shared/domain/cases.ts';
@@ -34,6 +34,7 @@ import { writeSeizure } from '../cases/seizures.ts';
 import type { Uploads } from '../ingest/uploads.ts';
 import type { Db } from '../workspace/database.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
+import { assertLive } from '../training/training-service.ts';
 import { matchHashes, matchKey, overlaps } from './hashed-matching.ts';
 import { ContentSchema, collectRecords, mergeRecords, previewRecords, type PackageContent } from './package-content.ts';
 import { PACKAGE_FORMAT, readPackage, refused, writePackage, type Manifest, type PackageSource } from './package-file.ts';
@@ -138,11 +139,11 @@ export class ExchangeService {
     return this.identity();
   }
 
-  revokeOwnKey(fingerprint: string): UnitIdentity {
+  revokeOwnKey(fingerprint: string, reason: string): UnitIdentity {
     const db = this.db();
     this.write(db, () => {
       revokeOwnKey(db, fingerprint, this.now().toISOString());
-      this.audit(db, 'unit.key.revoke', 'unit_key', null, { fingerprint });
+      this.audit(db, 'unit.key.revoke', 'unit_key', null, { fingerprint, reason });
     });
     return this.identity();
   }
@@ -236,13 +237,14 @@ export class ExchangeService {
   /** What the draft would send, for the analyst to confirm. */
   plan(draft: PackageDraft): ExportPlan {
     const db = this.db();
+    assertLive(db);
     ownKey(db);
     const recipients = this.recipientsOf(db, draft);
     this.checkHandling(db, draft);
     const { content, attachments } = this.collect(db, draft);
-    const warnings: string[] = [];
-    if (draft.handling === 'RED') warnings.push('TLP:RED — for the named recipients only; they may not pass it on.');
-    if (attachments.length > 0) warnings.push(`${attachments.length} attachment(s) leave this workspace in full.`);
+    const warnings: ExportPlan['warnings'] = [];
+    if (draft.handling === 'RED') warnings.push('tlp-red');
+    if (attachments.length > 0) warnings.push('attachments-leave');
     return {
       recipients: recipients.map(({ partner, key }) => ({ partnerId: partner.id, name: partner.name, country: partner.country, fingerprint: key.fingerprint })),
       handling: draft.handling,
@@ -305,7 +307,7 @@ export class ExchangeService {
         notes: notes.map((n, i) => ({
           ref: `n${i + 1}`,
           text: String(n['text']),
-          body: JSON.parse(String(n['body'])) as unknown,
+          body: withoutMentions(JSON.parse(String(n['body'])) as unknown),
           author: String(n['updated_by']),
           at: String(n['updated_at']),
         })),
@@ -361,18 +363,26 @@ export class ExchangeService {
       attachments: meta,
       seizures,
       charts: charts.map((c, i) => ({ ref: `g${i + 1}`, name: c.name, description: c.description, content: chartForPackage(c.content, refOf) })),
+      match: null,
     };
     return { content, attachments };
   }
 
   /** Signs and encrypts the package to its recipients and writes it to `out` (or the outbox folder). */
-  async send(draft: Omit<PackageDraft, 'kind'> & { kind: PackageKind }, out: string | null): Promise<PackageSummary & { file: string }> {
+  async send(
+    draft: Omit<PackageDraft, 'kind'> & { kind: PackageKind },
+    out: string | null,
+    match: PackageContent['match'] = null,
+  ): Promise<PackageSummary & { file: string }> {
     const db = this.db();
+    assertLive(db);
     const key = ownKey(db);
     const profile = unitProfile(db)!;
     const recipients = this.recipientsOf(db, draft);
     this.checkHandling(db, draft);
-    const { content, attachments } = this.collect(db, draft);
+    const collected = this.collect(db, draft);
+    const content: PackageContent = { ...collected.content, match };
+    const attachments = collected.attachments;
     if (
       !draft.message.subject.trim() ||
       (draft.kind !== 'warning' &&
@@ -484,11 +494,14 @@ export class ExchangeService {
   /** Verifies a package file and stages it in the inbox (or, for a dry run, only verifies and previews it).
    * A refused package changes nothing but the audit log, which records the refusal. */
   async receive(input: { uploadId: string | null; path: string | null; dryRun: boolean }): Promise<PackagePreview> {
-    const path = input.uploadId ? this.deps.uploads.get(input.uploadId).file : input.path;
+    const upload = input.uploadId ? this.deps.uploads.get(input.uploadId) : null;
+    const path = upload?.file ?? input.path;
     if (!path) throw new AppError('API_INVALID_INPUT', 'Name the package file.');
+    if (!existsSync(path) || !statSync(path).isFile()) throw new AppError('PACKAGE_FILE_NOT_FOUND', 'There is no package file at that path.', { path });
     const db = this.db();
+    assertLive(db);
     const size = statSync(path).size;
-    const name = path.split(/[\\/]/).pop() ?? 'package';
+    const name = upload?.name ?? path.split(/[\\/]/).pop() ?? 'package';
     let received: Received;
     try {
       received = await this.verify(db, path, input.dryRun);
@@ -774,10 +787,22 @@ export class ExchangeService {
             caseId,
           );
           for (const n of c?.notes ?? []) {
-            const text = `${n.text}\n\n— ${n.author}, ${m.sender.unit.name} (${n.at.slice(0, 10)})`;
-            writeNote(db, '4x4', { caseId, id: null, body: n.body ?? null, text, grade: null }, `partner:${m.sender.unit.name}`, at);
+            const signoff = `— ${n.author}, ${m.sender.unit.name} (${n.at.slice(0, 10)})`;
+            const text = `${n.text}\n\n${signoff}`;
+            // The sign-off goes in the rich text the notebook shows as well as in the searchable text.
+            const doc = n.body as { type?: unknown; content?: unknown[] } | null;
+            const body =
+              doc && doc.type === 'doc' && Array.isArray(doc.content)
+                ? { ...doc, content: [...doc.content, { type: 'paragraph', content: [{ type: 'text', marks: [{ type: 'italic' }], text: signoff }] }] }
+                : {
+                    type: 'doc',
+                    content: text.split('\n').map((line) => (line ? { type: 'paragraph', content: [{ type: 'text', text: line }] } : { type: 'paragraph' })),
+                  };
+            writeNote(db, '4x4', { caseId, id: null, body, text, grade: null }, `partner:${m.sender.unit.name}`, at);
           }
-          const links = (c?.links ?? []).map((ref) => ids.get(ref)).filter((x) => x !== undefined);
+          // Every record merged from the package is linked to the new case (those the sender's case linked first).
+          const order = [...(c?.links ?? []), ...ids.keys()];
+          const links = [...new Set(order)].map((ref) => ids.get(ref)).filter((x) => x !== undefined);
           if (links.length > 0)
             addLinks(
               db,
@@ -894,6 +919,7 @@ export class ExchangeService {
   /** Sends a partner keyed hashes of this workspace's identifiers (no plaintext), as a signed, encrypted package. */
   async sendMatchSet(partnerId: number, categories: MatchCategory[], out: string | null): Promise<PackageSummary & { file: string; hashes: number }> {
     const db = this.db();
+    assertLive(db);
     const partner = partnerById(db, partnerId);
     const key = partner.keys.find((k) => k.status === 'trusted');
     if (!key) throw new AppError('PARTNER_NOT_TRUSTED', `${partner.name}'s key has not been confirmed.`, { partnerId });
@@ -906,7 +932,7 @@ export class ExchangeService {
       expiresInDays: 30,
       message: {
         subject: `Hashed matching: ${categories.join(', ')}`,
-        body: hashes.join('\n'),
+        body: '',
         indicators: categories,
         action: 'match-set',
         result: '',
@@ -916,7 +942,7 @@ export class ExchangeService {
       selection: { caseId: null, shipments: [], parties: [], containers: [], passengers: [], seizures: [], charts: [], notes: null, attachments: null },
       inReplyTo: null,
     };
-    const sent = await this.send({ ...draft, kind: 'match-set' }, out);
+    const sent = await this.send({ ...draft, kind: 'match-set' }, out, { categories, hashes });
     return { ...sent, hashes: hashes.length };
   }
 
@@ -926,15 +952,24 @@ export class ExchangeService {
     const r = this.row(db, id);
     if (r.direction !== 'in' || !r.content) throw new AppError('PACKAGE_NOT_FOUND', 'Only a received package can be matched.', { id });
     const content = ContentSchema.parse(JSON.parse(r.content));
-    if (content.message.action !== 'match-set') throw new AppError('PACKAGE_CONTENT_INVALID', 'This package is not a hashed matching set.', { id });
+    if (!content.match) throw new AppError('PACKAGE_CONTENT_INVALID', 'This package is not a hashed matching set.', { id });
     const k = partnerKeyByFingerprint(db, r.sender_fingerprint)!;
     const secret = matchKey(db, { recipient: k.recipient, fingerprint: k.fingerprint });
-    const theirs = new Set(content.message.body.split('\n').filter((h) => /^[0-9a-f]{64}$/.test(h)));
-    const categories = content.message.indicators.filter((c): c is MatchCategory => ['container', 'party', 'phone', 'email', 'document'].includes(c));
-    const found = overlaps(db, secret, categories, theirs);
+    const theirs = new Set(content.match.hashes);
+    const found = overlaps(db, secret, content.match.categories, theirs);
     this.write(db, () => this.audit(db, 'package.match', 'exchange_package', String(id), { compared: found.compared, overlaps: found.overlaps.length }));
     return { partnerId: k.partner_id, compared: found.compared, theirs: theirs.size, overlaps: found.overlaps };
   }
+}
+
+/** A note's rich text for a partner: @-mentions name records by this workspace's row ids, which mean
+ * nothing (or something else) elsewhere, so they travel as plain text with their label. */
+function withoutMentions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutMentions);
+  if (!node || typeof node !== 'object') return node;
+  const n = node as { type?: unknown; attrs?: { label?: unknown; id?: unknown }; content?: unknown };
+  if (n.type === 'mention') return { type: 'text', text: `@${String(n.attrs?.label ?? n.attrs?.id ?? '')}` };
+  return n.content === undefined ? n : { ...n, content: withoutMentions(n.content) };
 }
 
 function slug(s: string): string {

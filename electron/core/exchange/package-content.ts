@@ -6,7 +6,7 @@
 // version beside the local one, a party or container with other values as its own row.
 import { z } from 'zod';
 import { CaseSeizureSchema, TLP } from '../../../shared/domain/cases.ts';
-import { MessageSchema, type MergeEntity, type PackageSelection, type PreviewRecord } from '../../../shared/domain/exchange.ts';
+import { MATCH_CATEGORIES, MessageSchema, type MergeEntity, type PackageSelection, type PreviewRecord } from '../../../shared/domain/exchange.ts';
 import { normalizeName } from '../../../shared/domain/names.ts';
 import type { Db } from '../workspace/database.ts';
 import { catchUp } from '../workspace/derived.ts';
@@ -119,6 +119,11 @@ export const ContentSchema = z
       )
       .max(1_000),
     charts: z.array(z.object({ ref: REF, name: S(300), description: S(4000), content: z.record(z.string(), z.unknown()) }).strict()).max(100),
+    /** Hashed matching: keyed hashes of identifiers, no identifier itself. */
+    match: z
+      .object({ categories: z.array(z.enum(MATCH_CATEGORIES)).min(1).max(5), hashes: z.array(z.string().regex(/^[0-9a-f]{64}$/)).max(5_000_000) })
+      .strict()
+      .nullable(),
   })
   .strict();
 export type PackageContent = z.infer<typeof ContentSchema>;

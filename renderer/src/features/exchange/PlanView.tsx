@@ -56,7 +56,7 @@ export function PlanView({ plan, kind, subject }: { plan: ExportPlan; kind: Draf
       </HTMLTable>
       {plan.warnings.map((w) => (
         <Callout key={w} intent={Intent.WARNING} icon="warning-sign" className="pc-mt" data-testid="plan-warning">
-          {w}
+          {t(`exchange.plan.warnings.${w}`, { count: plan.counts.attachments })}
         </Callout>
       ))}
     </div>

@@ -1,6 +1,6 @@
 // This unit's key pairs: the current one (signs and receives), retired ones (kept to read packages sent to
 // them) and revoked ones (partners told by the next card to refuse them). Rotating and revoking ask first.
-import { Alert, Button, Classes, HTMLTable, Intent, Tag } from '@blueprintjs/core';
+import { Alert, Button, Classes, HTMLTable, InputGroup, Intent, Tag } from '@blueprintjs/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fingerprintWords, type UnitIdentity, type UnitKey } from '../../../../shared/domain/exchange.ts';
@@ -16,6 +16,7 @@ export function UnitKeys({ identity, onChanged }: { identity: UnitIdentity; onCh
   const f = useCaseFormat();
   const [rotating, setRotating] = useState(false);
   const [revoking, setRevoking] = useState<UnitKey | null>(null);
+  const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
 
   async function run(call: () => Promise<UnitIdentity>) {
@@ -99,13 +100,26 @@ export function UnitKeys({ identity, onChanged }: { identity: UnitIdentity; onCh
         cancelButtonText={t('common.cancel')}
         onConfirm={() => {
           const k = revoking;
+          const why = reason.trim();
+          if (!k || !why) return;
           setRevoking(null);
-          if (k) void run(() => api.call('exchange.revokeOwnKey', { fingerprint: k.fingerprint }));
+          setReason('');
+          void run(() => api.call('exchange.revokeOwnKey', { fingerprint: k.fingerprint, reason: why }));
         }}
-        onCancel={() => setRevoking(null)}
+        onCancel={() => {
+          setRevoking(null);
+          setReason('');
+        }}
       >
         <p>{revoking?.current ? t('exchange.keys.revokeCurrentConfirm') : t('exchange.keys.revokeConfirm')}</p>
-        <p className={Classes.TEXT_MUTED}>{t('exchange.keys.revokeAfter')}</p>
+        <InputGroup
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder={t('exchange.keys.revokeReason')}
+          aria-label={t('exchange.keys.revokeReason')}
+          data-testid="unit-revoke-reason"
+        />
+        <p className={`${Classes.TEXT_MUTED} pc-mt`}>{t('exchange.keys.revokeAfter')}</p>
       </Alert>
     </div>
   );

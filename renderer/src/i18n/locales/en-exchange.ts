@@ -74,6 +74,7 @@ export const enExchange = {
     revokeCurrentConfirm:
       'Revoke the key in use? A new key pair is made at once. Partners who receive your next card will refuse anything the revoked key signed, and must confirm the new fingerprint.',
     revokeAfter: 'Export the unit card afterwards and send it to every partner: that is how they learn of the revocation.',
+    revokeReason: 'Why (kept in the audit log): a lost laptop, a leaked backup…',
     state: 'State',
     states: { current: 'In use', retired: 'Retired', revoked: 'Revoked' },
     partnerStates: { pending: 'Not confirmed', trusted: 'Trusted', retired: 'Retired', revoked: 'Revoked' },
@@ -194,6 +195,10 @@ export const enExchange = {
       charts: 'Charts',
     },
     attachmentBytes: 'Size of the attachments',
+    warnings: {
+      'tlp-red': 'TLP:RED — for the named recipients only; they may not pass it on.',
+      'attachments-leave': '{{count}} attachment(s) leave this workspace in full.',
+    },
   },
   message: {
     subject: 'Subject',

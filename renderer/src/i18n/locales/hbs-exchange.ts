@@ -76,6 +76,7 @@ export const hbsExchange: typeof enExchange = {
     revokeCurrentConfirm:
       'Opozvati ključ u upotrebi? Odmah se pravi novi par ključeva. Partneri koji prime vašu sljedeću karticu odbiće sve što je opozvani ključ potpisao i moraju potvrditi novi otisak.',
     revokeAfter: 'Poslije toga izvezite karticu jedinice i pošaljite je svim partnerima: samo tako saznaju za opoziv.',
+    revokeReason: 'Razlog (ostaje u dnevniku revizije): izgubljen laptop, procurjela rezervna kopija…',
     state: 'Stanje',
     states: { current: 'U upotrebi', retired: 'Povučen', revoked: 'Opozvan' },
     partnerStates: { pending: 'Nepotvrđen', trusted: 'Pouzdan', retired: 'Povučen', revoked: 'Opozvan' },
@@ -197,6 +198,10 @@ export const hbsExchange: typeof enExchange = {
       charts: 'Grafikoni',
     },
     attachmentBytes: 'Veličina priloga',
+    warnings: {
+      'tlp-red': 'TLP:RED — samo za navedene primaoce; ne smiju ga prosljeđivati dalje.',
+      'attachments-leave': 'Broj priloga koji u cijelosti napuštaju ovaj radni prostor: {{count}}.',
+    },
   },
   message: {
     subject: 'Predmet poruke',
