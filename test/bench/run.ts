@@ -11,6 +11,7 @@ import { graphFigures } from './graph.bench.ts';
 import { targetingFigures } from './targeting.bench.ts';
 import { casesFigures } from './cases.bench.ts';
 import { exchangeFigures } from './exchange.bench.ts';
+import { trainingFigures } from './training.bench.ts';
 import { report, type Figure } from './harness.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,6 +29,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   graph: graphFigures,
   cases: casesFigures,
   exchange: exchangeFigures,
+  training: trainingFigures,
 };
 // The generator's rate is shown beside the writer's (the encrypted insert rate measured in this run).
 let writerRate: number | undefined;
