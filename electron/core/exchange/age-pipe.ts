@@ -6,7 +6,8 @@ import { workerUrl } from '../../workers/index.ts';
 import type { AgeWorkerData, FromAgeWorker, ToAgeWorker } from '../../workers/age-worker.ts';
 import { AgeError, type AgeErrorCode, type AgeHeaderInfo } from './age.ts';
 
-const MAX_IN_FLIGHT = 4;
+// Up to 32 MiB handed over ahead: enough for the worker to encrypt one attachment while the next is read and decrypted.
+const MAX_IN_FLIGHT = 32;
 
 function errorOf(m: Extract<FromAgeWorker, { type: 'error' }>): Error {
   return m.code ? new AgeError(m.code as AgeErrorCode, m.message) : new Error(m.message);
