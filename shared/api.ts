@@ -20,6 +20,7 @@ import {
   ExerciseDraftSchema,
   SelectionSchema,
   type AnswerPreview,
+  type AnswerTarget,
   type ClassResults,
   type ExerciseSummary,
   type Selection,
@@ -511,6 +512,16 @@ export const methods = {
   ),
   /** Trainer: the class's scores, best first, with the scoring rules. */
   'training.results': method<ClassResults>(unlocked)(z.object({ id }).strict()),
+  /** Trainer: the answer key as a signed file, for the debrief (a training workspace accepts it to reveal the ground truth). */
+  'training.exportAnswers': method<{ file: string; targets: number }>(unlocked)(
+    z.object({ id, out: z.string().trim().min(1).max(4096).nullable().default(null) }).strict(),
+  ),
+  /** Debrief, in a training workspace: accepts the trainer's signed answer key and marks the ground truth on grids and graph. */
+  'training.reveal': method<{ targets: number }>(unlocked)(
+    z.object({ uploadId: z.string().uuid().nullable().default(null), path: z.string().trim().min(1).max(4096).nullable().default(null) }).strict(),
+  ),
+  /** The revealed ground truth, with the local record of each (null when not imported). */
+  'training.truth': method<(AnswerTarget & { recordId: number | null })[]>(unlocked)(none),
   /** Trainee: opens an exercise pack into a new training workspace (created at `dir`, marked TRAINING, opened). */
   'training.openPack': method<WorkspaceInfo>(open)(
     z

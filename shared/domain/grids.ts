@@ -25,6 +25,7 @@ export const GRIDS = {
     { id: 'docType', type: 'set', width: 70, hidden: true },
     { id: 'version', type: 'number', width: 75, hidden: true },
     { id: 'source', type: 'text', width: 200, hidden: true },
+    { id: 'truth', type: 'flag', width: 90, hidden: true },
   ],
   containers: [
     { id: 'number', type: 'text', sortable: true, width: 140 },
@@ -89,6 +90,7 @@ export const GRIDS = {
     { id: 'crew', type: 'flag', width: 70 },
     { id: 'flight', type: 'text', width: 140 },
     { id: 'route', type: 'text', width: 110 },
+    { id: 'truth', type: 'flag', width: 90, hidden: true },
   ],
 } as const satisfies Record<string, readonly GridColumn[]>;
 

@@ -170,6 +170,31 @@ describe('training', () => {
     expect(trainer.core.training.results(exerciseRow).rules.length).toBeGreaterThan(3);
   });
 
+  it('reveals the ground truth for the debrief: signed by the trainer, marked on the grids and the graph', async () => {
+    const { file, targets } = trainer.core.training.exportAnswers(exerciseRow, join(trainer.root, 'answers.pcanswers'));
+    // Altered, it is refused and nothing is marked.
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(join(trainer.root, 'forged.pcanswers'), text.replace('cocaine_reefer', 'precursors'));
+    expect(await codeOf(() => trainee.core.training.reveal({ uploadId: null, path: join(trainer.root, 'forged.pcanswers') }))).toBe('TRAINING_PACK_INVALID');
+    expect(trainee.core.training.truth()).toEqual([]);
+    expect(trainee.core.training.reveal({ uploadId: null, path: file })).toEqual({ targets });
+    const truth = trainee.core.training.truth();
+    expect(truth).toHaveLength(targets);
+    const found = truth.filter((t) => t.recordId !== null);
+    expect(found.length).toBe(targets);
+    const page = trainee.core.grids.page({
+      grid: 'shipments',
+      sort: null,
+      filters: { truth: { kind: 'flag', value: true } },
+      search: '',
+      start: 0,
+      limit: 1000,
+    });
+    expect(page.rows.map((r) => r['docNumber']).sort()).toEqual(found.map((t) => t.ref).sort());
+    const [node] = trainee.core.graph.describe([`shipment:${found[0]!.recordId}`]);
+    expect(node!.watch).toEqual([`Ground truth: ${found[0]!.scheme}`]);
+  });
+
   it('refuses a submission that is altered or not for this trainer', async () => {
     const file = join(trainee.root, 'ana.pcsubmission');
     const bytes = readFileSync(file);

@@ -555,6 +555,7 @@ export class GraphReader {
           const n = base(`shipment:${id}`, `${docType} ${doc}`, [mode, from && to ? `${from} → ${to}` : (from ?? to), date].filter(Boolean).join(' · '));
           n.record = { kind: 'shipment', id };
           n.risk = lanes.get(id) ?? null;
+          n.watch = this.truthOf('shipment', doc);
           return n;
         });
       }
@@ -608,14 +609,15 @@ export class GraphReader {
       case 'passenger': {
         const list = ids();
         const rows = db
-          .prepare(`SELECT id, surname, given_names, nationality, birth_date FROM passenger WHERE id IN (${marks(list.length)})`)
+          .prepare(`SELECT id, surname, given_names, nationality, birth_date, doc_number FROM passenger WHERE id IN (${marks(list.length)})`)
           .raw()
-          .all(...list) as [number, string, string | null, string | null, string | null][];
+          .all(...list) as [number, string, string | null, string | null, string | null, string | null][];
         const lanes = this.lanes('passenger', list);
-        return rows.map(([id, surname, given, nat, born]) => {
+        return rows.map(([id, surname, given, nat, born, doc]) => {
           const n = base(`passenger:${id}`, `${surname}${given ? `, ${given}` : ''}`, [nat, born].filter(Boolean).join(' · '));
           n.record = { kind: 'passenger', id };
           n.risk = lanes.get(id) ?? null;
+          n.watch = doc ? this.truthOf('passenger', doc) : [];
           return n;
         });
       }
@@ -665,6 +667,12 @@ export class GraphReader {
         .raw()
         .all(entity, ...ids) as [number, Lane][],
     );
+  }
+
+  /** In a training workspace after the debrief's reveal: the scheme a record hides, marked like a watchlist match. */
+  private truthOf(entity: 'shipment' | 'passenger', ref: string): string[] {
+    const row = this.db.prepare('SELECT scheme FROM training_truth WHERE entity = ? AND ref = ?').get(entity, ref) as { scheme: string } | undefined;
+    return row ? [`Ground truth: ${row.scheme}`] : [];
   }
 
   private watchlists: ReturnType<typeof watchIndexOf>[] | null = null;

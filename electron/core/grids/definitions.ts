@@ -25,6 +25,8 @@ export type GridSql = {
   search(q: { fts: string; text: string }): { sql: string; params: string[] };
 };
 
+// In a training workspace once the trainer revealed the answer key: the records a scheme hides behind.
+const truth = (entity: string) => ({ sql: `EXISTS (SELECT 1 FROM training_truth t WHERE t.entity = '${entity}' AND t.ref = r.doc_number)`, notNull: true });
 const review = (entity: string) => ({ sql: `EXISTS (SELECT 1 FROM review_mark m WHERE m.entity = '${entity}' AND m.entity_id = r.id)`, notNull: true });
 const party = (role: string) =>
   `(SELECT p.name FROM shipment_party sp JOIN party p ON p.id = sp.party_id WHERE sp.shipment_id = r.id AND sp.role = '${role}' LIMIT 1)`;
@@ -40,6 +42,7 @@ export const GRID_SQL: Record<GridId, GridSql> = {
     columns: {
       docNumber: { sql: 'r.doc_number', notNull: true },
       review: review('shipment'),
+      truth: truth('shipment'),
       docValid: { sql: 'r.doc_valid' },
       mode: { sql: 'r.mode', notNull: true },
       docType: { sql: 'r.doc_type', notNull: true },
@@ -187,6 +190,7 @@ export const GRID_SQL: Record<GridId, GridSql> = {
         sql: `(SELECT ${flightLabel('c')} || ' ' || c.flight_date FROM passenger_flight f JOIN conveyance c ON c.id = f.conveyance_id WHERE f.passenger_id = r.id LIMIT 1)`,
       },
       route: { sql: `(SELECT f.origin || '–' || f.destination FROM passenger_flight f WHERE f.passenger_id = r.id LIMIT 1)` },
+      truth: truth('passenger'),
     },
     search: ({ fts }) => ({ sql: 'SELECT rowid FROM passenger_search WHERE passenger_search MATCH ?', params: [fts] }),
   },

@@ -25,7 +25,8 @@ import type { WorkspaceInfo } from '../../../shared/domain/workspace.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { EventBus } from '../app/events.ts';
-import { ownIdentities, ownKey, unitProfile } from '../exchange/unit-keys.ts';
+import { canonicalJson } from '../audit/audit-log.ts';
+import { ownIdentities, ownKey, unitProfile, verifySignature } from '../exchange/unit-keys.ts';
 import type { Uploads } from '../ingest/uploads.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
 import type { Db } from '../workspace/database.ts';
@@ -37,6 +38,7 @@ import { readSubmission, writeSubmission, type Submission } from './submission.t
 export type TrainingServiceDeps = { jobs: JobRunner; events: EventBus; workspace: WorkspaceService; uploads: Uploads; actor: string; now?: () => Date };
 
 const MARK = 'training';
+const ANSWERS_FORMAT = 'portcullis-answers/1';
 const KEY = 'training.key';
 
 /** The training mark of a workspace, or null for a live one. */
@@ -254,6 +256,27 @@ export class TrainingService {
     return { exercise: this.summary(db, r), submissions, rules: SCORING_RULES.text };
   }
 
+  /** For the debrief: the answer key as a file signed by this unit (the key that signed the pack), which a
+   * training workspace opened from the pack accepts to mark the ground truth on its grids and graph. */
+  exportAnswers(id: number, out: string | null): { file: string; targets: number } {
+    const db = this.db();
+    const r = this.exerciseRow(db, id);
+    const key = ownKey(db);
+    const body = Buffer.from(canonicalJson({ format: ANSWERS_FORMAT, exerciseId: r.exercise_id, targets: JSON.parse(r.answer) as AnswerTarget[] }));
+    const signature = key.sign(body).toString('base64');
+    const file = out ?? join(dirname(r.file ?? join(this.baseDir(), 'x')), `${r.exercise_id.slice(0, 8)}-answers.pcanswers`);
+    writeFileSync(file, JSON.stringify({ fingerprint: key.fingerprint, signature, body: body.toString('utf8') }), { mode: 0o600 });
+    this.write(db, () =>
+      appendAudit(db, { actor: this.deps.actor, action: 'training.answers.export', entity: 'training_exercise', entityId: String(id), details: { file } }),
+    );
+    return { file, targets: (JSON.parse(r.answer) as unknown[]).length };
+  }
+
+  private baseDir(): string {
+    const status = this.deps.workspace.status();
+    return status.state === 'unlocked' ? dirname(status.workspace.dir) : '.';
+  }
+
   // --- Trainee ------------------------------------------------------------------------------------
 
   /** Opens an exercise pack into a new training workspace at `dir` (created, marked and opened). */
@@ -289,6 +312,7 @@ export class TrainingService {
           public: publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('base64'),
           secret: privateKey.export({ format: 'der', type: 'pkcs8' }).toString('base64'),
           trainerRecipient: m.trainer.recipient,
+          trainerSigningKey: m.trainer.signingKey,
         }),
       );
       const ins = db.prepare('INSERT INTO training_file (name, format, data, sha256) VALUES (?,?,?,?)');
@@ -409,5 +433,63 @@ export class TrainingService {
     this.deps.events.emit('data.changed', { tables: ['training_selection'] });
     const late = Date.parse(submittedAt) > Date.parse(mark.startedAt) + mark.timeLimitMinutes * 60_000;
     return { file, selections: submission.selections.length, late };
+  }
+
+  /** Debrief: accepts the trainer's signed answer key (checked against the key that signed the pack) and
+   * marks the ground truth on this training workspace's grids and graph. */
+  reveal(input: { uploadId: string | null; path: string | null }): { targets: number } {
+    const path = input.uploadId ? this.deps.uploads.get(input.uploadId).file : input.path;
+    if (!path) throw new AppError('API_INVALID_INPUT', 'Name the answer key file.');
+    const db = this.db();
+    const mark = this.requireMark(db);
+    const key = JSON.parse((db.prepare('SELECT value FROM setting WHERE key = ?').get(KEY) as { value: string }).value) as { trainerSigningKey?: string };
+    const invalid = (why: string) => new AppError('TRAINING_PACK_INVALID', "This is not the trainer's answer key for this exercise.", { why });
+    let parsed: { fingerprint: string; signature: string; body: string };
+    try {
+      parsed = JSON.parse(readFileSync(path, 'utf8')) as typeof parsed;
+    } catch {
+      throw invalid('not an answer key file');
+    }
+    if (
+      typeof parsed.body !== 'string' ||
+      typeof parsed.signature !== 'string' ||
+      !key.trainerSigningKey ||
+      parsed.fingerprint !== mark.trainer.fingerprint ||
+      !verifySignature(key.trainerSigningKey, Buffer.from(parsed.body, 'utf8'), Buffer.from(parsed.signature, 'base64'))
+    ) {
+      throw invalid('not signed by the trainer who signed the pack');
+    }
+    const body = JSON.parse(parsed.body) as { format?: string; exerciseId?: string; targets?: AnswerTarget[] };
+    if (body.format !== ANSWERS_FORMAT || body.exerciseId !== mark.exerciseId || !Array.isArray(body.targets)) throw invalid('for another exercise');
+    const targets = body.targets;
+    this.write(db, () => {
+      db.prepare('DELETE FROM training_truth').run();
+      const ins = db.prepare('INSERT OR IGNORE INTO training_truth (entity, ref, scheme, indicators) VALUES (?,?,?,?)');
+      for (const t of targets) ins.run(t.entity, t.ref, t.scheme, JSON.stringify(t.indicators));
+      appendAudit(db, { actor: this.deps.actor, action: 'training.reveal', entity: 'workspace', entityId: null, details: { targets: targets.length } });
+    });
+    this.deps.events.emit('data.changed', { tables: ['training_truth', 'shipment', 'passenger'] });
+    return { targets: targets.length };
+  }
+
+  /** The revealed ground truth with the records it names in this workspace (null id: not imported). */
+  truth(): (AnswerTarget & { recordId: number | null })[] {
+    const db = this.db();
+    this.requireMark(db);
+    const rows = db.prepare('SELECT * FROM training_truth ORDER BY scheme, entity, ref').all() as {
+      entity: AnswerTarget['entity'];
+      ref: string;
+      scheme: string;
+      indicators: string;
+    }[];
+    const shipment = db.prepare('SELECT id FROM shipment WHERE doc_number = ? ORDER BY version DESC LIMIT 1').pluck();
+    const passenger = db.prepare('SELECT id FROM passenger WHERE doc_number = ? ORDER BY id LIMIT 1').pluck();
+    return rows.map((r) => ({
+      entity: r.entity,
+      ref: r.ref,
+      scheme: r.scheme,
+      indicators: JSON.parse(r.indicators) as string[],
+      recordId: ((r.entity === 'shipment' ? shipment : passenger).get(r.ref) as number | undefined) ?? null,
+    }));
   }
 }

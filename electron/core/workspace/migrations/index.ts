@@ -20,6 +20,7 @@ import { m015Cases } from './015-cases.ts';
 import { m016Exchange } from './016-exchange.ts';
 import { m017EventTrackIndex } from './017-event-track-index.ts';
 import { m018Training } from './018-training.ts';
+import { m019TrainingTruth } from './019-training-truth.ts';
 
 /** `dataOnly`: the migration repairs data and leaves the schema as it was. */
 export type Migration = { version: number; name: string; up: (db: Db) => void; dataOnly?: true };
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m016Exchange,
   m017EventTrackIndex,
   m018Training,
+  m019TrainingTruth,
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

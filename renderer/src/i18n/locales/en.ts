@@ -4,6 +4,7 @@ import { enCases } from './en-cases.ts';
 import { enExchange } from './en-exchange.ts';
 import { enGraph } from './en-graph.ts';
 import { enTargeting } from './en-targeting.ts';
+import { enTraining } from './en-training.ts';
 
 export const en = {
   app: {
@@ -169,6 +170,7 @@ export const en = {
         conveyance: 'Vessel / flight',
         containers: 'Containers',
         source: 'Source',
+        truth: 'Ground truth',
       },
       containers: {
         review: 'Review',
@@ -225,6 +227,7 @@ export const en = {
         crew: 'Crew',
         flight: 'Flight',
         route: 'Route',
+        truth: 'Ground truth',
       },
     },
   },
@@ -692,6 +695,7 @@ export const en = {
   graph: enGraph,
   cases: enCases,
   exchange: enExchange,
+  training: enTraining,
 };
 
 type Stringify<T> = { [K in keyof T]: T[K] extends string ? string : Stringify<T[K]> };

@@ -5,6 +5,7 @@ import { hbsCases } from './hbs-cases.ts';
 import { hbsExchange } from './hbs-exchange.ts';
 import { hbsGraph } from './hbs-graph.ts';
 import { hbsTargeting } from './hbs-targeting.ts';
+import { hbsTraining } from './hbs-training.ts';
 
 export const hbs: Dictionary = {
   app: {
@@ -170,6 +171,7 @@ export const hbs: Dictionary = {
         conveyance: 'Brod / let',
         containers: 'Kontejneri',
         source: 'Izvor',
+        truth: 'Stvarno stanje',
       },
       containers: {
         review: 'Za provjeru',
@@ -226,6 +228,7 @@ export const hbs: Dictionary = {
         crew: 'Posada',
         flight: 'Let',
         route: 'Relacija',
+        truth: 'Stvarno stanje',
       },
     },
   },
@@ -691,4 +694,5 @@ export const hbs: Dictionary = {
   graph: hbsGraph,
   cases: hbsCases,
   exchange: hbsExchange,
+  training: hbsTraining,
 };
