@@ -1,4 +1,5 @@
 // Renderer entry: icons, translations, theme, then the app.
+import './zod-config.ts';
 import '@blueprintjs/core/lib/css/blueprint.css';
 import '@blueprintjs/select/lib/css/blueprint-select.css';
 import './styles.css';

@@ -3,7 +3,7 @@
 // opens it into a marked training workspace kept apart from live work, imports its files, selects
 // targets and submits; the trainer verifies and scores the submission. Altered packs and submissions
 // are refused.
-import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExerciseDraft } from '../../shared/domain/training.ts';
@@ -57,7 +57,7 @@ describe('training', () => {
     const job = await trainer.core.jobs.wait(jobId);
     expect(job.state, JSON.stringify(job.error)).toBe('done');
     pack = file;
-    const [ex] = trainer.core.training.exercises();
+    const ex = trainer.core.training.exercises().at(-1);
     expect(ex).toMatchObject({ title: 'Reefers through Bar', template: 'seaport', submissions: 0 });
     exerciseRow = ex!.id;
     const key = trainer.core.training.answerKey(ex!.id);
@@ -69,6 +69,13 @@ describe('training', () => {
     expect(opened.answerKey.subarray(0, 21).toString()).toBe('age-encryption.org/v1');
     expect(opened.answerKey.includes(Buffer.from(key.targets[0]!.ref))).toBe(false);
     expect(opened.manifest.briefing.map((b) => b.indicators.length)).toEqual(opened.manifest.briefing.map(() => 0));
+    // Without a path: an Exercises folder beside the workspace, and a second pack of the same title does not replace the first.
+    for (let i = 0; i < 2; i++) {
+      const j = trainer.core.training.author(draft({ size: 60, targets: 2 }), null);
+      expect((await trainer.core.jobs.wait(j.jobId)).state).toBe('done');
+      expect(j.file).toBe(join(trainer.root, 'Exercises', i === 0 ? 'Reefers-through-Bar.pcexercise' : 'Reefers-through-Bar-2.pcexercise'));
+      expect(existsSync(j.file) && !existsSync(`${j.file}.files`)).toBe(true);
+    }
   });
 
   it('refuses a pack altered after the trainer signed it', async () => {
@@ -128,6 +135,8 @@ describe('training', () => {
   });
 
   it('imports the exercise files with the ordinary importers', () => {
+    // No peeking: the answers are revealed only once the selections are in or the time is up.
+    expect(() => trainee.core.training.reveal({ uploadId: null, path: pack })).toThrow(expect.objectContaining({ code: 'TRAINING_NOT_OVER' }));
     const files = trainee.core.training.files();
     expect(files.map((f) => f.format).sort()).toEqual(['coarri', 'codeco', 'cuscar', 'iftsta']);
     const cuscar = files.find((f) => f.format === 'cuscar')!;
@@ -175,7 +184,7 @@ describe('training', () => {
     // Altered, it is refused and nothing is marked.
     const text = readFileSync(file, 'utf8');
     writeFileSync(join(trainer.root, 'forged.pcanswers'), text.replace('cocaine_reefer', 'precursors'));
-    expect(await codeOf(() => trainee.core.training.reveal({ uploadId: null, path: join(trainer.root, 'forged.pcanswers') }))).toBe('TRAINING_PACK_INVALID');
+    expect(await codeOf(() => trainee.core.training.reveal({ uploadId: null, path: join(trainer.root, 'forged.pcanswers') }))).toBe('TRAINING_ANSWERS_INVALID');
     expect(trainee.core.training.truth()).toEqual([]);
     expect(trainee.core.training.reveal({ uploadId: null, path: file })).toEqual({ targets });
     const truth = trainee.core.training.truth();

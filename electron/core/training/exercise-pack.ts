@@ -4,8 +4,7 @@
 // are the trainer's Ed25519 signature and a canonical-JSON manifest listing every file's SHA-256; a pack
 // that does not verify in full is refused before anything of it is used.
 import { createHash, createPrivateKey, randomUUID, sign } from 'node:crypto';
-import { createReadStream, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createReadStream, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { UnitProfileSchema, type UnitProfile } from '../../../shared/domain/exchange.ts';
@@ -104,7 +103,10 @@ export async function authorPack(
 ): Promise<{ exerciseId: string; targets: AnswerTarget[]; files: PackManifest['files']; bytes: number }> {
   const params = scenarioParams(draft);
   const setup = TEMPLATE_SETUP[draft.template];
-  const dir = mkdtempSync(join(tmpdir(), 'portcullis-exercise-'));
+  // The files are written beside the pack (`out.files`), so that a cancelled job's cleanup finds them.
+  const dir = `${out}.files`;
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   try {
     onProgress?.('generating the scenario');
     const scenario = generateScenario(params);

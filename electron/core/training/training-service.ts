@@ -4,7 +4,7 @@
 // apart from live work — imports its files with the ordinary importers, selects targets with the
 // indicators and reasons, and submits a signed file for the trainer.
 import { createHash, generateKeyPairSync } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   ExerciseDraftSchema,
@@ -83,19 +83,19 @@ export class TrainingService {
     const secret = (db.prepare('SELECT signing_secret FROM unit_key WHERE fingerprint = ?').get(key.fingerprint) as { signing_secret: string }).signing_secret;
     const status = this.deps.workspace.status();
     const base = status.state === 'unlocked' ? dirname(status.workspace.dir) : '.';
-    const file =
-      out ??
-      join(
-        base,
-        'Exercises',
-        `${
-          draft.title
-            .replace(/[^\p{L}\p{N}]+/gu, '-')
-            .replace(/^-|-$/g, '')
-            .slice(0, 60) || 'exercise'
-        }.pcexercise`,
-      );
+    const stem =
+      draft.title
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60) || 'exercise';
+    const file = out ?? freeName(join(base, 'Exercises'), stem, '.pcexercise');
+    mkdirSync(dirname(file), { recursive: true });
     const job = this.deps.jobs.start({
+      // A cancelled job leaves neither the half-written pack nor the scenario's files.
+      cleanup: () => {
+        rmSync(`${file}.partial`, { force: true });
+        rmSync(`${file}.files`, { recursive: true, force: true });
+      },
       kind: 'training.author',
       label: draft.title,
       worker: workerUrl('training'),
@@ -325,7 +325,10 @@ export class TrainingService {
         details: { exercise: m.id, trainee: input.trainee },
       });
     });
-    return this.deps.workspace.status().state === 'unlocked' ? (this.deps.workspace.status() as { workspace: WorkspaceInfo }).workspace : info;
+    // The workspace was announced when created, before it was marked: announce it again, marked.
+    const status = this.deps.workspace.status();
+    this.deps.events.emit('workspace.changed', status);
+    return status.state === 'unlocked' ? status.workspace : info;
   }
 
   private requireMark(db: Db): TrainingMark {
@@ -418,7 +421,7 @@ export class TrainingService {
     const bytes = await writeSubmission(submission, key.secret, key.trainerRecipient);
     const status = this.deps.workspace.status();
     const base = status.state === 'unlocked' ? dirname(status.workspace.dir) : '.';
-    const file = out ?? join(base, `${mark.trainee.replace(/[^\p{L}\p{N}]+/gu, '-') || 'trainee'}-${mark.exerciseId.slice(0, 8)}.pcsubmission`);
+    const file = out ?? freeName(base, `${mark.trainee.replace(/[^\p{L}\p{N}]+/gu, '-') || 'trainee'}-${mark.exerciseId.slice(0, 8)}`, '.pcsubmission');
     writeFileSync(file, bytes, { mode: 0o600 });
     this.write(db, () => {
       db.prepare('UPDATE setting SET value = ? WHERE key = ?').run(JSON.stringify({ ...mark, submittedAt }), MARK);
@@ -443,7 +446,9 @@ export class TrainingService {
     const db = this.db();
     const mark = this.requireMark(db);
     const key = JSON.parse((db.prepare('SELECT value FROM setting WHERE key = ?').get(KEY) as { value: string }).value) as { trainerSigningKey?: string };
-    const invalid = (why: string) => new AppError('TRAINING_PACK_INVALID', "This is not the trainer's answer key for this exercise.", { why });
+    const over = mark.submittedAt !== null || this.now().getTime() > Date.parse(mark.startedAt) + mark.timeLimitMinutes * 60_000;
+    if (!over) throw new AppError('TRAINING_NOT_OVER', 'The answers are revealed once the selections are submitted or the time is up.');
+    const invalid = (why: string) => new AppError('TRAINING_ANSWERS_INVALID', "This is not the trainer's answer key for this exercise.", { why });
     let parsed: { fingerprint: string; signature: string; body: string };
     try {
       parsed = JSON.parse(readFileSync(path, 'utf8')) as typeof parsed;
@@ -491,5 +496,13 @@ export class TrainingService {
       indicators: JSON.parse(r.indicators) as string[],
       recordId: ((r.entity === 'shipment' ? shipment : passenger).get(r.ref) as number | undefined) ?? null,
     }));
+  }
+}
+
+/** `dir/stem.ext`, or `dir/stem-2.ext`… when taken: a default name never replaces an earlier file. */
+function freeName(dir: string, stem: string, ext: string): string {
+  for (let i = 1; ; i++) {
+    const file = join(dir, `${stem}${i === 1 ? '' : `-${i}`}${ext}`);
+    if (!existsSync(file)) return file;
   }
 }

@@ -20,7 +20,8 @@ export function SavePdf({
   exportDir: string;
   fileName: string;
   subject: string;
-  caseId: number;
+  /** The case the report belongs to (logged with the file), or null for another report. */
+  caseId: number | null;
   ready: boolean;
 }) {
   const { t } = useTranslation();

@@ -3,40 +3,28 @@
 import { Alert, Button, Checkbox, Classes, FormGroup, H2, H5, HTMLSelect, HTMLTable, Intent, ProgressBar, Tag } from '@blueprintjs/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  IMPORT_FORMAT_NAMES,
-  type ImportFileReport,
-  type ImportFormatName,
-  type ImportIssueRow,
-  type ImportSummary,
-  type TablePreview,
-} from '../../../../shared/domain/imports.ts';
+import { IMPORT_FORMAT_NAMES, type ImportFormatName, type ImportIssueRow, type ImportSummary } from '../../../../shared/domain/imports.ts';
 import { api } from '../../api.ts';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
-import { jobFraction, useJobs } from '../jobs/useJobs.ts';
 import { DropZone } from './DropZone.tsx';
-import { ImportReportView, IssueTable } from './ImportReportView.tsx';
-import { MappingDialog, type MappingAnswer } from './MappingDialog.tsx';
-import { discardUpload, startImport, UploadCancelled, uploadFile, type TableChoice } from './upload.ts';
+import { ImportJobs } from './ImportJobs.tsx';
+import { IssueTable } from './ImportReportView.tsx';
+import { UploadCancelled, uploadFile } from './upload.ts';
 import { useImportHistory } from './useImportHistory.ts';
+import { useImportRunner } from './useImportRunner.tsx';
 
-type Started = { jobId: string; name: string };
 type Sending = { name: string; sent: number; size: number; abort: AbortController };
 
 export function ImportsPage() {
   const { t, i18n } = useTranslation();
   const [format, setFormat] = useState<ImportFormatName | ''>('');
   const [strict, setStrict] = useState(false);
-  const [started, setStarted] = useState<Started[]>([]);
   const [sending, setSending] = useState<Sending[]>([]);
   const [error, setError] = useState<unknown>(null);
-  const jobs = useJobs();
+  const { started, run, mappingDialog } = useImportRunner();
   const { history } = useImportHistory();
   const [undoing, setUndoing] = useState<ImportSummary | null>(null);
   const [opened, setOpened] = useState<{ id: number; issues: ImportIssueRow[] } | null>(null);
-  const [mappingRequest, setMappingRequest] = useState<{ name: string; preview: TablePreview; resolve(a: MappingAnswer | null): void } | null>(null);
-
-  const askMapping = (name: string, preview: TablePreview) => new Promise<MappingAnswer | null>((resolve) => setMappingRequest({ name, preview, resolve }));
 
   async function onFiles(files: File[]) {
     setError(null);
@@ -50,22 +38,7 @@ export function ImportsPage() {
           upload.abort.signal,
         );
         setSending((s) => s.filter((u) => u.abort !== upload.abort));
-        // Tables go through the mapping screen; messages are read as they are.
-        const preview =
-          !format || format === 'csv' || format === 'xlsx' || format === 'xls' || format === 'ods' ? await api.call('imports.preview', { uploadId }) : null;
-        let table: TableChoice | undefined;
-        if (preview) {
-          const answer = await askMapping(file.name, preview);
-          setMappingRequest(null);
-          if (!answer) {
-            await discardUpload(uploadId);
-            continue;
-          }
-          if (answer.saveAs) await api.call('imports.saveSpec', { name: answer.saveAs, headers: preview.headers, mapping: answer.mapping });
-          table = { mapping: answer.mapping };
-        }
-        const jobId = await startImport(uploadId, format || null, strict, table);
-        setStarted((s) => [{ jobId, name: file.name }, ...s]);
+        await run(uploadId, file.name, format || null, strict);
       } catch (err) {
         if (!(err instanceof UploadCancelled)) setError(err);
       } finally {
@@ -115,24 +88,7 @@ export function ImportsPage() {
           <Button small minimal icon="cross" text={t('common.cancel')} onClick={() => u.abort.abort()} />
         </div>
       ))}
-      {started.map(({ jobId, name }) => {
-        const job = jobs.find((j) => j.id === jobId);
-        if (!job) return null;
-        if (job.state === 'running') {
-          return (
-            <div key={jobId} className="pc-row pc-mt" data-testid="import-running">
-              <span>{t('imports.reading', { file: name })}</span>
-              <ProgressBar className="pc-job-bar" value={jobFraction(job)} intent={Intent.PRIMARY} />
-              <Button small minimal icon="cross" text={t('jobs.cancel')} onClick={() => void api.call('jobs.cancel', { id: jobId })} />
-            </div>
-          );
-        }
-        if (job.state === 'done') {
-          const outcome = job.result as { report: ImportFileReport; refused: boolean };
-          return <ImportReportView key={jobId} report={outcome.report} refused={outcome.refused} />;
-        }
-        return <ErrorCallout key={jobId} error={new Error(job.error?.message ?? t(`jobs.state.${job.state}`))} />;
-      })}
+      <ImportJobs started={started} />
       <H5 className="pc-mt">{t('imports.history')}</H5>
       {history.length === 0 ? (
         <p className={Classes.TEXT_MUTED}>{t('imports.none')}</p>
@@ -163,7 +119,7 @@ export function ImportsPage() {
           </tbody>
         </HTMLTable>
       )}
-      {mappingRequest && <MappingDialog name={mappingRequest.name} preview={mappingRequest.preview} onDone={mappingRequest.resolve} />}
+      {mappingDialog}
       <Alert
         isOpen={undoing !== null}
         intent={Intent.DANGER}

@@ -7,6 +7,8 @@ import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { AddToCaseDialog } from '../cases/AddToCaseDialog.tsx';
+import { SelectTargetDialog } from '../training/SelectTargetDialog.tsx';
+import { useTrainingMark } from '../training/training-mark.ts';
 import { ContainerView } from './ContainerView.tsx';
 import { PartyView } from './PartyView.tsx';
 import { PassengerView } from './PassengerView.tsx';
@@ -41,6 +43,13 @@ export function RecordDrawer({ stack, onOpen, onBack, onClose }: Props) {
   const kind = top?.kind ?? shown?.loaded?.kind ?? 'shipment';
   const canGoBack = stack.length > 1;
   const [toCase, setToCase] = useState<RecordRef | null>(null);
+  // In a training workspace, a shipment or a passenger can be selected as a target from its view.
+  const training = useTrainingMark().active !== null;
+  const [selecting, setSelecting] = useState<{ entity: 'shipment' | 'passenger'; docNumber: string } | null>(null);
+  const selectable =
+    training && shown?.loaded && (shown.loaded.kind === 'shipment' || shown.loaded.kind === 'passenger') && shown.loaded.record.docNumber
+      ? { entity: shown.loaded.kind, docNumber: shown.loaded.record.docNumber }
+      : null;
 
   function onKeyDown(e: KeyboardEvent) {
     if (e.altKey && e.key === 'ArrowLeft' && canGoBack) {
@@ -97,6 +106,17 @@ export function RecordDrawer({ stack, onOpen, onBack, onClose }: Props) {
               data-testid="record-add-to-case"
             />
           )}
+          {selectable && (
+            <Button
+              className="pc-no-print"
+              variant="minimal"
+              intent="danger"
+              icon="locate"
+              text={t('training.select.fromRecordButton')}
+              onClick={() => setSelecting(selectable)}
+              data-testid="record-select-target"
+            />
+          )}
           <Button className="pc-no-print" variant="minimal" icon="print" text={t('records.print')} onClick={() => window.print()} data-testid="record-print" />
           <Button className="pc-no-print" variant="minimal" icon="cross" aria-label={t('records.close')} title={t('records.close')} onClick={onClose} />
         </div>
@@ -126,6 +146,7 @@ export function RecordDrawer({ stack, onOpen, onBack, onClose }: Props) {
           onClose={() => setToCase(null)}
         />
       )}
+      {selecting && <SelectTargetDialog entity={selecting.entity} docNumber={selecting.docNumber} onClose={() => setSelecting(null)} />}
     </Drawer>
   );
 }

@@ -21,6 +21,11 @@ import { NotBuiltYet } from '../sections/NotBuiltYet.tsx';
 import { SettingsPage } from '../settings/SettingsPage.tsx';
 import { ShipmentsPage } from '../shipments/ShipmentsPage.tsx';
 import { TargetingPage } from '../targeting/TargetingPage.tsx';
+import { DebriefPrintPage } from '../training/DebriefReport.tsx';
+import { TrainingMarkContext, useTrainingMarkLoader, useTrainingMark } from '../training/training-mark.ts';
+import { TrainingBanner } from '../training/TrainingBanner.tsx';
+import { useDebriefRoute } from '../training/training-route.ts';
+import { TrainingPage } from '../training/TrainingPage.tsx';
 import { CommandPalette, type Command } from './CommandPalette.tsx';
 import { NavSidebar } from './NavSidebar.tsx';
 import { SECTIONS, sectionKey } from './sections.ts';
@@ -37,6 +42,7 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
   const [records, setRecords] = useState<RecordRef[]>([]);
   const { theme, setTheme, language, setLanguage } = usePreferences();
   const jobs = useJobs();
+  const training = useTrainingMark().active;
   const lock = useCallback(() => void api.call('workspace.lock'), []);
   // Going somewhere else (a section, a tab, a hit opened from a record) closes the record drawer.
   useEffect(() => {
@@ -108,10 +114,12 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
   else if (section === 'graph') page = <GraphPage onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else if (section === 'cases') page = <CasesPage onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else if (section === 'exchange') page = <ExchangePage onOpen={(ref) => setRecords((s) => [...s, ref])} />;
+  else if (section === 'training') page = <TrainingPage onOpen={(ref) => setRecords((s) => [...s, ref])} />;
   else page = <NotBuiltYet section={current} />;
 
   return (
-    <div className="pc-shell" onKeyDown={handleKeyDown} onKeyUp={handleKeyUp}>
+    <div className={training ? 'pc-shell pc-shell-training' : 'pc-shell'} onKeyDown={handleKeyDown} onKeyUp={handleKeyUp}>
+      <TrainingBanner />
       <header className="pc-topbar">
         <span className="pc-brand pc-brand-small">Portcullis</span>
         <span className={Classes.TEXT_MUTED}>/</span>
@@ -146,10 +154,18 @@ function Workstation({ workspace }: { workspace: WorkspaceInfo }) {
 export function AppShell({ workspace }: { workspace: WorkspaceInfo }) {
   // A report's print view (#/print/…) takes the whole window: what prints is the report alone.
   const print = usePrintRoute();
-  if (print) return <PrintPage route={print} exportDir={exportDirOf(workspace)} />;
-  return (
-    <HotkeysProvider>
-      <Workstation workspace={workspace} />
-    </HotkeysProvider>
-  );
+  const debrief = useDebriefRoute();
+  // Every screen and report of a training workspace says so.
+  const training = useTrainingMarkLoader(workspace);
+  let body;
+  if (print) body = <PrintPage route={print} exportDir={exportDirOf(workspace)} />;
+  else if (debrief) body = <DebriefPrintPage route={debrief} exportDir={exportDirOf(workspace)} />;
+  else {
+    body = (
+      <HotkeysProvider>
+        <Workstation workspace={workspace} />
+      </HotkeysProvider>
+    );
+  }
+  return <TrainingMarkContext.Provider value={training}>{body}</TrainingMarkContext.Provider>;
 }

@@ -15,7 +15,7 @@ export const SECTIONS: readonly Section[] = [
   { id: 'graph', icon: 'graph', built: true },
   { id: 'cases', icon: 'folder-shared', built: true },
   { id: 'exchange', icon: 'exchange', built: true },
-  { id: 'training', icon: 'learning', built: false },
+  { id: 'training', icon: 'learning', built: true },
   { id: 'settings', icon: 'cog', built: true },
 ];
 

@@ -7,7 +7,8 @@ import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { PassphraseMeter } from './PassphraseMeter.tsx';
 import { passphraseAcceptable, useStrengthChecker } from './passphrase-strength.ts';
 
-function slug(name: string): string {
+/** A folder name made of a display name. */
+export function slug(name: string): string {
   return (
     name
       .normalize('NFKD')

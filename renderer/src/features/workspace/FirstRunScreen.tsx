@@ -1,5 +1,5 @@
-// First screen when no workspace is open: recent workspaces, create a new one, open one by folder, or
-// restore a backup.
+// First screen when no workspace is open: recent workspaces, create a new one, open one by folder,
+// restore a backup, or open a trainer's exercise pack into a new training workspace.
 import { Button, Card, Classes, Elevation, FormGroup, H1, H4, InputGroup, Menu, MenuItem, Tab, Tabs } from '@blueprintjs/core';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { api } from '../../api.ts';
 import { PreferencesBar } from '../settings/PreferencesBar.tsx';
 import { CreateWorkspaceForm } from './CreateWorkspaceForm.tsx';
 import { DemoButton } from './DemoButton.tsx';
+import { OpenPackForm } from './OpenPackForm.tsx';
 import { RestoreDialog } from './RestoreDialog.tsx';
 
 type Props = { onOpen(ws: Pick<RecentWorkspace, 'dir' | 'name'>): void };
@@ -92,6 +93,7 @@ export function FirstRunScreen({ onOpen }: Props) {
             }
           />
           <Tab id="create" title={t('firstRun.create')} panel={<CreateWorkspaceForm />} />
+          <Tab id="exercise" title={t('training.openPack.tab')} panel={<OpenPackForm />} data-testid="first-run-exercise" />
         </Tabs>
         <PreferencesBar />
       </Card>

@@ -5,6 +5,7 @@ export const enTraining = {
   banner: 'TRAINING — {{title}}',
   bannerTrainee: 'Trainee: {{trainee}}',
   bannerHelp: 'Exercise data in a training workspace, kept apart from live work.',
+  printShort: 'TRAINING',
   printMark: 'TRAINING — {{title}} — {{trainee}}',
   minutes: '{{minutes}} min',
   clock: { left: '{{time}} left', over: '{{time}} over the time limit', submitted: 'Submitted' },
@@ -183,6 +184,13 @@ export const enTraining = {
     emptyHelp: 'Author an exercise: a scenario is generated with targets hidden in it, and packed for the trainees.',
   },
   answers: {
+    exportHelp:
+      'For the debrief: the answer key as a file signed by this unit. Trainees open it in their training workspaces, after submitting, to see the ground truth on their own records.',
+    exportOut: 'Answer key file',
+    exportOutHelp: 'Leave empty to write it beside the pack.',
+    exportPlaceholder: 'Beside the pack',
+    export: 'Write the answer key file',
+    exported: 'Answer key written ({{targets}} targets) to',
     title: 'Answer key',
     reveal: 'Show the answer key',
     hidden: 'Hidden, in case trainees can see this screen.',
@@ -242,6 +250,8 @@ export const enTraining = {
     falseAlarmCost: 'Points lost to false alarms',
   },
   debrief: {
+    back: 'Back to the exercise',
+    printHelp: 'Print this view, or choose “Save as PDF” as the printer.',
     classButton: 'Class debrief',
     traineeButton: 'Debrief',
     classKind: 'Class debrief',
@@ -277,6 +287,17 @@ export const enTraining = {
     targets: 'Hidden targets and who found them',
     foundBy: 'Found by',
     foundByCount: '{{found}} of {{count}} trainees',
+  },
+  truth: {
+    title: 'Debrief: the ground truth',
+    help: 'At the debrief your trainer hands out the answer key file. Open it here to see which records hid a scheme, what gave each away, and which of them you selected. The grids and the graph mark them too.',
+    file: 'Answer key file',
+    chooseFile: 'Choose a .pcanswers file…',
+    reveal: 'Show the ground truth',
+    summary: 'You selected {{found}} of the {{count}} hidden targets.',
+    selected: 'You selected it',
+    missed: 'Missed',
+    notImported: 'Not imported in this workspace.',
   },
   openPack: {
     tab: 'Open an exercise pack',

@@ -88,6 +88,8 @@ export const en = {
     TRAINING_ISOLATED: 'A training workspace is kept apart: nothing is exchanged between it and live workspaces.',
     TRAINING_SUBMITTED: 'The selections were already submitted; they can no longer be changed.',
     PACKAGE_FILE_NOT_FOUND: 'There is no file at that path; check the folder and the file name.',
+    TRAINING_ANSWERS_INVALID: "This is not the trainer's answer key for this exercise, or it was altered.",
+    TRAINING_NOT_OVER: 'The answers are revealed once the selections are submitted or the time is up.',
     CLI_USAGE: 'The command was not written correctly.',
     INTERNAL: 'Something went wrong inside Portcullis; the details are in the log.',
   },

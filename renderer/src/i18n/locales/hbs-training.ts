@@ -7,6 +7,7 @@ export const hbsTraining: typeof enTraining = {
   banner: 'OBUKA — {{title}}',
   bannerTrainee: 'Polaznik: {{trainee}}',
   bannerHelp: 'Podaci vježbe u radnom prostoru za obuku, odvojeni od stvarnog rada.',
+  printShort: 'OBUKA',
   printMark: 'OBUKA — {{title}} — {{trainee}}',
   minutes: '{{minutes}} min.',
   clock: { left: 'preostalo {{time}}', over: '{{time}} preko vremenskog ograničenja', submitted: 'Predato' },
@@ -185,6 +186,13 @@ export const hbsTraining: typeof enTraining = {
     emptyHelp: 'Napravite vježbu: pravi se scenarij sa skrivenim ciljevima i pakuje za polaznike.',
   },
   answers: {
+    exportHelp:
+      'Za analizu: ključ odgovora kao datoteka koju potpisuje ova jedinica. Polaznici je, nakon predaje, otvaraju u svojim radnim prostorima za obuku da vide stvarno stanje na vlastitim zapisima.',
+    exportOut: 'Datoteka ključa odgovora',
+    exportOutHelp: 'Ostavite prazno da se upiše pored paketa.',
+    exportPlaceholder: 'Pored paketa',
+    export: 'Upiši datoteku ključa odgovora',
+    exported: 'Ključ odgovora (ciljevi: {{targets}}) upisan je u',
     title: 'Ključ odgovora',
     reveal: 'Prikaži ključ odgovora',
     hidden: 'Skriven, za slučaj da polaznici vide ovaj ekran.',
@@ -244,6 +252,8 @@ export const hbsTraining: typeof enTraining = {
     falseAlarmCost: 'Bodovi izgubljeni zbog lažnih uzbuna',
   },
   debrief: {
+    back: 'Nazad na vježbu',
+    printHelp: 'Odštampajte ovaj prikaz ili kao štampač izaberite „Sačuvaj kao PDF”.',
     classButton: 'Analiza grupe',
     traineeButton: 'Analiza',
     classKind: 'Analiza vježbe za grupu',
@@ -279,6 +289,17 @@ export const hbsTraining: typeof enTraining = {
     targets: 'Skriveni ciljevi i ko ih je pronašao',
     foundBy: 'Pronašli',
     foundByCount: '{{found}} od {{count}} polaznika',
+  },
+  truth: {
+    title: 'Analiza: stvarno stanje',
+    help: 'Na analizi instruktor dijeli datoteku ključa odgovora. Otvorite je ovdje da vidite koji su zapisi krili šemu, šta je svaki odalo i koje ste od njih odabrali. Označavaju ih i tabele i graf.',
+    file: 'Datoteka ključa odgovora',
+    chooseFile: 'Izaberite datoteku .pcanswers…',
+    reveal: 'Prikaži stvarno stanje',
+    summary: 'Odabrali ste {{found}} od {{count}} skrivenih ciljeva.',
+    selected: 'Odabrali ste ga',
+    missed: 'Propušteno',
+    notImported: 'Nije uvezen u ovaj radni prostor.',
   },
   openPack: {
     tab: 'Otvori paket vježbe',

@@ -89,6 +89,8 @@ export const hbs: Dictionary = {
     TRAINING_ISOLATED: 'Radni prostor za obuku je odvojen: ništa se ne razmjenjuje između njega i stvarnih radnih prostora.',
     TRAINING_SUBMITTED: 'Odabir je već predan i više se ne može mijenjati.',
     PACKAGE_FILE_NOT_FOUND: 'Na toj putanji nema datoteke; provjerite folder i ime datoteke.',
+    TRAINING_ANSWERS_INVALID: 'Ovo nije instruktorov ključ odgovora za ovu vježbu, ili je izmijenjen.',
+    TRAINING_NOT_OVER: 'Odgovori se otkrivaju tek kad je odabir predan ili je vrijeme isteklo.',
     CLI_USAGE: 'Naredba nije ispravno napisana.',
     INTERNAL: 'Nešto je pošlo po zlu unutar Portcullisa; pojedinosti su u zapisniku.',
   },
