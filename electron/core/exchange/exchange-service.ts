@@ -30,13 +30,22 @@ import { attachmentFileWriter, decryptAttachment } from '../cases/attachment-cry
 import { insertCase } from '../cases/case-store.ts';
 import { addLinks, linkedIds } from '../cases/links.ts';
 import { writeNote } from '../cases/notes.ts';
-import { writeSeizure } from '../cases/seizures.ts';
+import { seizureById, writeSeizure } from '../cases/seizures.ts';
 import type { Uploads } from '../ingest/uploads.ts';
 import type { Db } from '../workspace/database.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
 import { assertLive } from '../training/training-service.ts';
 import { matchHashes, matchKey, overlaps } from './hashed-matching.ts';
-import { ContentSchema, collectRecords, mergeRecords, previewRecords, type PackageContent } from './package-content.ts';
+import {
+  ContentSchema,
+  chartForPackage,
+  chartFromPackage,
+  collectRecords,
+  mergeRecords,
+  previewRecords,
+  withoutMentions,
+  type PackageContent,
+} from './package-content.ts';
 import { PACKAGE_FORMAT, readPackage, refused, writePackage, type Manifest, type PackageSource } from './package-file.ts';
 import {
   addCard,
@@ -334,23 +343,22 @@ export class ExchangeService {
     const seizureIds = new Set(sel.seizures);
     if (caseId) for (const r of db.prepare('SELECT id FROM seizure WHERE case_id = ?').all(caseId) as { id: number }[]) seizureIds.add(r.id);
     for (const id of seizureIds) {
-      const s = db.prepare('SELECT * FROM seizure WHERE id = ?').get(id) as Record<string, unknown> | undefined;
-      if (!s) continue;
+      const s = seizureById(db, id);
       seizures.push({
         ref: `z${seizures.length + 1}`,
         seizure: {
-          category: s['category'] as never,
-          commodity: String(s['commodity']),
-          quantity: Number(s['quantity']),
-          unit: s['unit'] as never,
-          concealment: s['concealment'] as never,
-          detection: s['detection'] as never,
-          place: String(s['place']),
-          date: String(s['date']),
-          notes: String(s['notes']),
-          route: JSON.parse(String(s['route'])) as string[],
+          category: s.category,
+          commodity: s.commodity,
+          quantity: s.quantity,
+          unit: s.unit,
+          concealment: s.concealment,
+          detection: s.detection,
+          place: s.place ?? '',
+          date: s.date,
+          notes: s.notes ?? '',
+          route: s.route ?? [],
         },
-        entityRef: s['entity'] && s['entity_id'] ? (refOf.get(`${String(s['entity'])}:${Number(s['entity_id'])}`) ?? null) : null,
+        entityRef: s.entity && s.entityId ? (refOf.get(`${s.entity}:${s.entityId}`) ?? null) : null,
       });
     }
     const content: PackageContent = {
@@ -962,16 +970,6 @@ export class ExchangeService {
   }
 }
 
-/** A note's rich text for a partner: @-mentions name records by this workspace's row ids, which mean
- * nothing (or something else) elsewhere, so they travel as plain text with their label. */
-function withoutMentions(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(withoutMentions);
-  if (!node || typeof node !== 'object') return node;
-  const n = node as { type?: unknown; attrs?: { label?: unknown; id?: unknown }; content?: unknown };
-  if (n.type === 'mention') return { type: 'text', text: `@${String(n.attrs?.label ?? n.attrs?.id ?? '')}` };
-  return n.content === undefined ? n : { ...n, content: withoutMentions(n.content) };
-}
-
 function slug(s: string): string {
   return (
     s
@@ -1008,66 +1006,4 @@ function toSummary(db: Db, r: PackageRow): PackageSummary {
     size: r.size,
     caseId: r.case_id,
   };
-}
-
-/** A chart for a package: its record nodes renamed to the package's refs; nodes of local rows that do not travel are left out. */
-function chartForPackage(text: string, refOf: Map<string, string>): Record<string, unknown> {
-  const chart = JSON.parse(text) as { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[]; positions?: Record<string, unknown> } & Record<
-    string,
-    unknown
-  >;
-  const rename = (id: string): string | null => {
-    const ref = refOf.get(id);
-    if (ref) return `ref:${ref}`;
-    return /^(address|phone|email|place|document|payment):/.test(id) ? id : null;
-  };
-  return renameChart(chart, rename);
-}
-
-function chartFromPackage(
-  content: Record<string, unknown>,
-  ids: Map<string, { entity: string; id: number }>,
-): { nodes: unknown[]; edges: unknown[] } & Record<string, unknown> {
-  const rename = (id: string): string | null => {
-    const m = /^ref:(.+)$/.exec(id);
-    if (!m) return /^(address|phone|email|place|document|payment):/.test(id) ? id : null;
-    const local = ids.get(m[1]!);
-    return local ? `${local.entity}:${local.id}` : null;
-  };
-  return renameChart(content as { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] }, rename);
-}
-
-function renameChart(
-  chart: { nodes?: unknown; edges?: unknown; positions?: unknown } & Record<string, unknown>,
-  rename: (id: string) => string | null,
-): { nodes: unknown[]; edges: unknown[] } & Record<string, unknown> {
-  const nodeId = (n: Record<string, unknown>) => String((n['data'] as { id?: string } | undefined)?.id ?? n['id'] ?? '');
-  // A node's id and the record it opens follow the rename; a ref (in a package) opens nothing.
-  const withId = (n: Record<string, unknown>, id: string) => {
-    const m = /^(shipment|party|container|passenger):(\d+)$/.exec(id);
-    const record = m ? { kind: m[1], id: Number(m[2]) } : null;
-    const { merged: _merged, ...rest } = n;
-    return rest['data'] ? { ...rest, data: { ...(rest['data'] as object), id, record } } : { ...rest, id, record };
-  };
-  const names = new Map<string, string>();
-  const nodes = (Array.isArray(chart.nodes) ? (chart.nodes as Record<string, unknown>[]) : []).flatMap((n) => {
-    const to = rename(nodeId(n));
-    if (!to) return [];
-    names.set(nodeId(n), to);
-    return [withId(n, to)];
-  });
-  const edges = (Array.isArray(chart.edges) ? (chart.edges as Record<string, unknown>[]) : []).flatMap((e) => {
-    const d = (e['data'] as Record<string, unknown> | undefined) ?? e;
-    const s = names.get(String(d['source']));
-    const t = names.get(String(d['target']));
-    if (!s || !t) return [];
-    const data = { ...d, source: s, target: t, id: `${String(d['type'] ?? 'edge')}:${s}:${t}` };
-    return [e['data'] ? { ...e, data } : data];
-  });
-  const positions: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries((chart.positions as Record<string, unknown> | undefined) ?? {})) {
-    const to = names.get(k);
-    if (to) positions[to] = v;
-  }
-  return { ...chart, nodes, edges, positions, pinned: [], hidden: [], groups: [] };
 }

@@ -3,7 +3,9 @@
 // compared with local records for the preview (new, same, conflict), and merged on the analyst's choice
 // through the importers' store, as one import whose source names the package and its sender. A merged
 // record never overwrites a local one: a conflicting shipment or passenger comes in as the partner's
-// version beside the local one, a party or container with other values as its own row.
+// version beside the local one, a party or container with other values as its own row. Notes travel
+// without @-mentions of the sender's rows; charts travel with their record nodes renamed to the package's
+// refs, and come back named after the recipient's own rows.
 import { z } from 'zod';
 import { CaseSeizureSchema, TLP } from '../../../shared/domain/cases.ts';
 import { MATCH_CATEGORIES, MessageSchema, type MergeEntity, type PackageSelection, type PreviewRecord } from '../../../shared/domain/exchange.ts';
@@ -462,4 +464,78 @@ export function mergeRecords(
   catchUp(db);
   db.prepare(`UPDATE import_batch SET status = 'done', finished_at = ?, row_count = ?, rejected_count = 0 WHERE id = ?`).run(at, count, importId);
   return { importId, ids };
+}
+
+// --- Notes and charts in a package -----------------------------------------------------------------
+
+/** A note's rich text for a partner: @-mentions name records by this workspace's row ids, which mean
+ * nothing (or something else) elsewhere, so they travel as plain text with their label. */
+export function withoutMentions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutMentions);
+  if (!node || typeof node !== 'object') return node;
+  const n = node as { type?: unknown; attrs?: { label?: unknown; id?: unknown }; content?: unknown };
+  if (n.type === 'mention') return { type: 'text', text: `@${String(n.attrs?.label ?? n.attrs?.id ?? '')}` };
+  return n.content === undefined ? n : { ...n, content: withoutMentions(n.content) };
+}
+
+/** A chart for a package: its record nodes renamed to the package's refs; nodes of local rows that do not travel are left out. */
+export function chartForPackage(text: string, refOf: Map<string, string>): Record<string, unknown> {
+  const chart = JSON.parse(text) as { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[]; positions?: Record<string, unknown> } & Record<
+    string,
+    unknown
+  >;
+  const rename = (id: string): string | null => {
+    const ref = refOf.get(id);
+    if (ref) return `ref:${ref}`;
+    return /^(address|phone|email|place|document|payment):/.test(id) ? id : null;
+  };
+  return renameChart(chart, rename);
+}
+
+export function chartFromPackage(
+  content: Record<string, unknown>,
+  ids: Map<string, { entity: string; id: number }>,
+): { nodes: unknown[]; edges: unknown[] } & Record<string, unknown> {
+  const rename = (id: string): string | null => {
+    const m = /^ref:(.+)$/.exec(id);
+    if (!m) return /^(address|phone|email|place|document|payment):/.test(id) ? id : null;
+    const local = ids.get(m[1]!);
+    return local ? `${local.entity}:${local.id}` : null;
+  };
+  return renameChart(content as { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] }, rename);
+}
+
+function renameChart(
+  chart: { nodes?: unknown; edges?: unknown; positions?: unknown } & Record<string, unknown>,
+  rename: (id: string) => string | null,
+): { nodes: unknown[]; edges: unknown[] } & Record<string, unknown> {
+  const nodeId = (n: Record<string, unknown>) => String((n['data'] as { id?: string } | undefined)?.id ?? n['id'] ?? '');
+  // A node's id and the record it opens follow the rename; a ref (in a package) opens nothing.
+  const withId = (n: Record<string, unknown>, id: string) => {
+    const m = /^(shipment|party|container|passenger):(\d+)$/.exec(id);
+    const record = m ? { kind: m[1], id: Number(m[2]) } : null;
+    const { merged: _merged, ...rest } = n;
+    return rest['data'] ? { ...rest, data: { ...(rest['data'] as object), id, record } } : { ...rest, id, record };
+  };
+  const names = new Map<string, string>();
+  const nodes = (Array.isArray(chart.nodes) ? (chart.nodes as Record<string, unknown>[]) : []).flatMap((n) => {
+    const to = rename(nodeId(n));
+    if (!to) return [];
+    names.set(nodeId(n), to);
+    return [withId(n, to)];
+  });
+  const edges = (Array.isArray(chart.edges) ? (chart.edges as Record<string, unknown>[]) : []).flatMap((e) => {
+    const d = (e['data'] as Record<string, unknown> | undefined) ?? e;
+    const s = names.get(String(d['source']));
+    const t = names.get(String(d['target']));
+    if (!s || !t) return [];
+    const data = { ...d, source: s, target: t, id: `${String(d['type'] ?? 'edge')}:${s}:${t}` };
+    return [e['data'] ? { ...e, data } : data];
+  });
+  const positions: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries((chart.positions as Record<string, unknown> | undefined) ?? {})) {
+    const to = names.get(k);
+    if (to) positions[to] = v;
+  }
+  return { ...chart, nodes, edges, positions, pinned: [], hidden: [], groups: [] };
 }
