@@ -58,7 +58,14 @@ export type SelectionInput = z.infer<typeof SelectionSchema>;
 export type Selection = SelectionInput & { id: number; selectedAt: string };
 
 /** What the answer key says of each hidden record: its scheme and the indicators that reveal it. */
-export type AnswerTarget = { entity: 'shipment' | 'passenger'; ref: string; scheme: string; indicators: string[] };
+export type AnswerTarget = {
+  entity: 'shipment' | 'passenger';
+  ref: string;
+  scheme: string;
+  indicators: string[];
+  /** Links in the network to other hidden records: a party or an address they share, a booking travelled on together. */
+  links?: { role: string; via: string; other: string }[];
+};
 
 export type ScoreInput = {
   targets: AnswerTarget[];

@@ -62,6 +62,10 @@ describe('training', () => {
     exerciseRow = ex!.id;
     const key = trainer.core.training.answerKey(ex!.id);
     expect(key.targets.length).toBeGreaterThan(0);
+    // The debrief can say which network links lead to each hidden record (a shared party, address or booking).
+    const linked = key.targets.filter((t) => (t.links ?? []).length > 0);
+    expect(linked.length).toBeGreaterThan(0);
+    for (const t of linked) for (const l of t.links!) expect(key.targets.map((x) => x.ref)).toContain(l.other);
     expect(key.schemes.map((s) => s.name).sort()).toEqual(['cocaine_reefer', 'rip_on_rip_off'].sort().filter((n) => key.schemes.some((s) => s.name === n)));
     // The pack holds the files in their real formats and the answer key encrypted: no target's number in clear.
     const opened = await readPack(pack);

@@ -15,7 +15,7 @@ import { encrypt, isRecipient } from '../exchange/age.ts';
 import { PackageZipWriter, ZipError, readZipStream } from '../exchange/package-zip.ts';
 import { verifySignature } from '../exchange/unit-keys.ts';
 import { writeScenarioFiles, type OutputFormat } from '../generator/files/index.ts';
-import { SCHEMES, type SchemeName, type ScenarioParams } from '../generator/model.ts';
+import { SCHEMES, type AnswerKey, type SchemeName, type ScenarioParams } from '../generator/model.ts';
 import { DEFAULT_PARAMS, generateScenario } from '../generator/scenario.ts';
 import { SCHEME_INFO } from '../generator/schemes.ts';
 
@@ -119,6 +119,7 @@ export async function authorPack(
         else if (r.kind === 'passenger') targets.push({ entity: 'passenger', ref: r.docNumber, scheme: name, indicators: s.indicators });
       }
     }
+    addNetworkLinks(params, targets, scenario.answerKey);
     onProgress?.('packing');
     const answer = encrypt(Buffer.from(JSON.stringify({ exercise: draft, targets })), [trainer.recipient]);
     const fileNames = readdirSync(dir).sort();
@@ -226,4 +227,54 @@ export async function readPack(path: string): Promise<OpenedPack> {
   const answerKey = rest.at(-1)!.data;
   if (hash(answerKey) !== manifest.answerKey.sha256) throw invalid('the answer key does not match its hash');
   return { manifest, files, answerKey };
+}
+
+/** For the debrief: how each hidden record is linked to the others in the network — a party (or an address)
+ * it shares with another hidden shipment, a booking a hidden traveller shares with another. The scenario is
+ * generated again from the same seed (the generator is deterministic), to read the parties of each record. */
+function addNetworkLinks(params: ScenarioParams, targets: AnswerTarget[], answerKey: AnswerKey): void {
+  const shipments = new Map(targets.filter((t) => t.entity === 'shipment').map((t) => [t.ref, t]));
+  const parties = new Map<string, { name: string; address: string }>();
+  const partiesOf = new Map<string, { role: string; partyKey: string }[]>();
+  if (shipments.size > 0) {
+    for (const item of generateScenario(params).items) {
+      if (item.type === 'party') parties.set(item.party.key, { name: item.party.name, address: `${item.party.address}, ${item.party.city}` });
+      else if (item.type === 'movement') for (const s of item.movement.shipments) if (shipments.has(s.docNumber)) partiesOf.set(s.docNumber, s.parties);
+    }
+  }
+  const byParty = new Map<string, string[]>();
+  const byAddress = new Map<string, string[]>();
+  for (const [doc, list] of partiesOf) {
+    for (const p of list) {
+      (byParty.get(p.partyKey) ?? byParty.set(p.partyKey, []).get(p.partyKey)!).push(doc);
+      const address = parties.get(p.partyKey)?.address;
+      if (address) (byAddress.get(address) ?? byAddress.set(address, []).get(address)!).push(doc);
+    }
+  }
+  for (const [doc, list] of partiesOf) {
+    const links: NonNullable<AnswerTarget['links']> = [];
+    for (const p of list) {
+      const party = parties.get(p.partyKey);
+      if (!party) continue;
+      const other = (byParty.get(p.partyKey) ?? []).find((d) => d !== doc);
+      if (other) links.push({ role: p.role, via: party.name, other });
+      else {
+        const sameAddress = (byAddress.get(party.address) ?? []).find((d) => d !== doc);
+        if (sameAddress) links.push({ role: 'address', via: party.address, other: sameAddress });
+      }
+    }
+    if (links.length > 0) shipments.get(doc)!.links = links.slice(0, 5);
+  }
+  // Travellers: the booking (record locator) a hidden traveller shares with another.
+  const byLocator = new Map<string, string[]>();
+  for (const scheme of Object.values(answerKey.schemes))
+    for (const r of scheme.records)
+      if (r.kind === 'passenger') (byLocator.get(r.recordLocator) ?? byLocator.set(r.recordLocator, []).get(r.recordLocator)!).push(r.docNumber);
+  for (const t of targets) {
+    if (t.entity !== 'passenger') continue;
+    for (const [locator, docs] of byLocator) {
+      const other = docs.includes(t.ref) ? docs.find((d) => d !== t.ref) : undefined;
+      if (other) (t.links ??= []).push({ role: 'booking', via: locator, other });
+    }
+  }
 }

@@ -87,6 +87,27 @@ export function MissedTargets({ score, print }: { score: Score; print?: boolean 
                   <li key={i}>{i}</li>
                 ))}
               </ul>
+              {m.links && m.links.length > 0 && (
+                <>
+                  <div className={print ? 'pc-print-muted' : Classes.TEXT_MUTED}>{t('training.result.links')}</div>
+                  <ul className="pc-training-list" data-testid="result-missed-links">
+                    {m.links.map((l) => (
+                      <li key={`${l.role}:${l.via}:${l.other}`}>
+                        {t('training.result.link', {
+                          role:
+                            l.role === 'address'
+                              ? t('training.result.viaAddress')
+                              : l.role === 'booking'
+                                ? t('training.result.viaBooking')
+                                : t(`records.role.${l.role}`),
+                          via: l.via,
+                          other: l.other,
+                        })}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
             </td>
           </tr>
         ))}
