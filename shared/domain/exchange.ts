@@ -197,6 +197,8 @@ export type PackagePreview = {
   charts: { ref: string; name: string; nodes: number }[];
   /** The sender's audit chain head when the package was made. */
   auditHead: string | null;
+  /** A hashed matching set: the categories compared and how many keyed hashes it holds (never the hashes). */
+  match: { categories: MatchCategory[]; hashes: number } | null;
 };
 
 export const MergeChoiceSchema = z

@@ -8,11 +8,12 @@
 // the leaderboard shows precision 2/3, the trainee's results show hits, the false alarm and the misses
 // with their indicators, and both debriefs print; the trainer's signed answer key, opened in the trainee's
 // workspace after submitting, reveals the ground truth there.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openDemo, startApp } from './harness.ts';
+import { launchBrowser, openDemo, SCREENSHOT_DIR, startApp } from './harness.ts';
+import { pdfText } from './pdf-text.ts';
 
 const TITLE = 'Seaport drill — reefers via the hubs';
 const TRAINEE = 'Ana Kovač';
@@ -292,6 +293,12 @@ describe('training', () => {
       await app.screenshot('135-training-debrief-trainee');
       await page.getByTestId('debrief-missed').scrollIntoViewIfNeeded();
       await app.screenshot('136-training-debrief-trainee-missed');
+      // The trainee's debrief exported as PDF (the print view, as the desktop app prints it): the text is there.
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+      writeFileSync(join(SCREENSHOT_DIR, '136-training-debrief.pdf'), pdf);
+      const debriefText = pdfText(pdf).pages.join('\n').replace(/\s+/g, '');
+      expect(debriefText).toContain(TRAINEE.replace(/\s+/g, ''));
+      expect(debriefText).toContain(decoy);
       await page.getByTestId('print-back').click();
       await detail.waitFor();
       await page.getByTestId('debrief-class').click();

@@ -746,6 +746,7 @@ describe('exchange', () => {
     const inner = decrypt(readFileSync(sent.file), [currentAgeIdentity(dbC)]).plaintext;
     for (const num of numbers) expect(inner.includes(Buffer.from(num))).toBe(false);
     const got = await c.core.exchange.receive({ uploadId: null, path: sent.file, dryRun: false });
+    expect(got.match).toEqual({ categories: ['container', 'party'], hashes: sent.hashes });
     const match = c.core.exchange.matchReceived(got.summary.id);
     expect(match.overlaps.map((o) => o.label).sort()).toEqual([...numbers].sort());
     void pCB;

@@ -749,6 +749,7 @@ export class ExchangeService {
       })),
       charts: (content?.charts ?? []).map((c) => ({ ref: c.ref, name: c.name, nodes: Array.isArray(c.content['nodes']) ? c.content['nodes'].length : 0 })),
       auditHead: m.auditHead,
+      match: content?.match ? { categories: content.match.categories, hashes: content.match.hashes.length } : null,
     };
   }
 

@@ -7,7 +7,7 @@ import type { Message } from '../../../../shared/domain/exchange.ts';
 const RESULT_INTENT = { '': Intent.NONE, negative: Intent.NONE, positive: Intent.DANGER, pending: Intent.WARNING } as const;
 
 /** A hashed-matching set carries its hashes in the body: they are counted here, not shown. */
-export function MessageView({ message: m, matchSet = false }: { message: Message; matchSet?: boolean }) {
+export function MessageView({ message: m, matchSet = false, hashes = 0 }: { message: Message; matchSet?: boolean; hashes?: number }) {
   const { t } = useTranslation();
   if (matchSet) {
     return (
@@ -15,7 +15,7 @@ export function MessageView({ message: m, matchSet = false }: { message: Message
         <H4 className="pc-no-margin" data-testid="package-subject">
           {m.subject}
         </H4>
-        <p className="pc-mt">{t('exchange.matching.hashCount', { count: m.body.split('\n').filter((h) => /^[0-9a-f]{64}$/.test(h)).length })}</p>
+        <p className="pc-mt">{t('exchange.matching.hashCount', { count: hashes })}</p>
         <div className="pc-row">
           {m.indicators.map((x) => (
             <Tag key={x} minimal icon="search-around">

@@ -28,7 +28,7 @@ type Props = {
   onOpen(ref: RecordRef): void;
 };
 
-export const isMatchSet = (p: PackagePreview) => p.summary.kind === 'match-set' || p.message.action === 'match-set';
+export const isMatchSet = (p: PackagePreview) => p.summary.kind === 'match-set' || p.match !== null;
 
 export function PackageDetail({ id, find, onSelect, onReply, onClose, onOpen }: Props) {
   const { t } = useTranslation();
@@ -150,7 +150,7 @@ export function PackageDetail({ id, find, onSelect, onReply, onClose, onOpen }: 
       )}
 
       <section className="pc-package-section">
-        <MessageView message={p.message} matchSet={isMatchSet(p)} />
+        <MessageView message={p.message} matchSet={isMatchSet(p)} hashes={p.match?.hashes ?? 0} />
       </section>
 
       {incoming && isMatchSet(p) && <MatchCompare id={id} onOpen={onOpen} />}
