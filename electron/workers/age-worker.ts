@@ -1,17 +1,17 @@
-// The age layer of an exchange package, on a thread of its own: while the main thread reads the
-// workspace, hashes and zips (or unzips, checks and stages), this thread encrypts what it is given into
-// the package file, or reads the package file and decrypts it. On two cores that halves the time.
+// The age layer of an exchange package, off the main thread: while the main thread reads the workspace,
+// hashes and zips (or unzips, checks and stages), workers seal the payload's chunks (two at once, each
+// batch with its own chunk counter; the main thread writes them in order), encrypt a stream into a file,
+// or read a package file and decrypt it.
 // Not a job: it lives as long as one package is written or read (see core/exchange/age-pipe.ts).
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { AgeError, createDecryptStream, createEncryptStream, type AgeHeaderInfo } from '../core/exchange/age.ts';
+import { AgeError, createDecryptStream, sealChunks, type AgeHeaderInfo } from '../core/exchange/age.ts';
 
-export type AgeWorkerData =
-  { mode: 'encrypt'; recipients: string[]; path: string } | { mode: 'decrypt'; identities: string[]; maxStanzas: number; path: string };
-export type ToAgeWorker = { type: 'chunk'; data: ArrayBuffer } | { type: 'end' } | { type: 'ack' } | { type: 'abort' };
+export type AgeWorkerData = { mode: 'seal'; payloadKey: Uint8Array } | { mode: 'decrypt'; identities: string[]; maxStanzas: number; path: string };
+export type ToAgeWorker = { type: 'seal'; id: number; counter: number; last: boolean; data: ArrayBuffer } | { type: 'ack' } | { type: 'abort' };
 export type FromAgeWorker =
-  | { type: 'ack' }
+  | { type: 'sealed'; id: number; data: ArrayBuffer }
   | { type: 'header'; info: AgeHeaderInfo }
   | { type: 'data'; data: ArrayBuffer }
   | { type: 'done'; size: number; sha256: string }
@@ -30,40 +30,24 @@ const copyOut = (b: Buffer): ArrayBuffer => {
   return ab;
 };
 
-if (input.mode === 'encrypt') {
-  const partial = `${input.path}.partial`;
-  const encrypt = createEncryptStream(input.recipients);
-  const file = createWriteStream(partial, { mode: 0o600 });
-  const hash = createHash('sha256');
-  let size = 0;
-  encrypt.on('data', (c: Buffer) => {
-    hash.update(c);
-    size += c.length;
-    if (!file.write(c)) encrypt.pause();
-  });
-  file.on('drain', () => encrypt.resume());
-  const abort = (err: unknown) => {
-    encrypt.destroy();
-    file.destroy();
-    rmSync(partial, { force: true });
-    fail(err);
-  };
-  encrypt.on('error', abort);
-  file.on('error', abort);
-  encrypt.on('end', () =>
-    file.end(() => {
-      try {
-        renameSync(partial, input.path);
-        post({ type: 'done', size, sha256: hash.digest('hex') });
-      } catch (err) {
-        abort(err);
-      }
-    }),
-  );
+if (input.mode === 'seal') {
+  // One of the sealers of a payload written by the main thread: batches of chunks in, sealed batches out.
+  const key = Buffer.from(input.payloadKey);
   port.on('message', (m: ToAgeWorker) => {
-    if (m.type === 'chunk') encrypt.write(Buffer.from(m.data), () => post({ type: 'ack' }));
-    else if (m.type === 'end') encrypt.end();
-    else if (m.type === 'abort') abort(new Error('aborted'));
+    if (m.type === 'seal') {
+      try {
+        const plain = new Uint8Array(m.data);
+        const sealed = sealChunks(key, m.counter, plain, m.last);
+        plain.fill(0);
+        const data = sealed.buffer.byteLength === sealed.length && sealed.byteOffset === 0 ? (sealed.buffer as ArrayBuffer) : copyOut(sealed);
+        post({ type: 'sealed', id: m.id, data }, [data]);
+      } catch (err) {
+        fail(err);
+      }
+    } else if (m.type === 'abort') {
+      key.fill(0);
+      setImmediate(() => process.exit(0));
+    }
   });
 } else {
   // Plaintext goes out in pieces of about 1 MiB, at most four unacknowledged.

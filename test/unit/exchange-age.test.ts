@@ -25,6 +25,8 @@ import {
   isRecipient,
   parseIdentityFile,
   recipientOf,
+  beginPayload,
+  sealChunks,
 } from '../../electron/core/exchange/age.ts';
 
 const KiB64 = 64 * 1024;
@@ -704,6 +706,31 @@ describe('age interop with the age CLI', () => {
       writeFileSync(join(dir, 'p.bin'), 'armored');
       execFileSync('age', ['-a', '-r', alice.recipient, '-o', join(dir, 'p.age'), join(dir, 'p.bin')]);
       expect(open(readFileSync(join(dir, 'p.age')))).toBe('AGE_NOT_AGE');
+    });
+  });
+
+  describe('payload sealed in batches (the parallel writer)', () => {
+    it('gives a file that age and decrypt() read, whatever the batch boundaries', () => {
+      const plain = randomBytes(5 * KiB64 + 123);
+      const { prefix, payloadKey } = beginPayload([alice.recipient]);
+      // Batches of 2 chunks, 1 chunk, then the rest (ending the file), as two sealers would produce them.
+      const file = Buffer.concat([
+        prefix,
+        sealChunks(payloadKey, 0, plain.subarray(0, 2 * KiB64), false),
+        sealChunks(payloadKey, 2, plain.subarray(2 * KiB64, 3 * KiB64), false),
+        sealChunks(payloadKey, 3, plain.subarray(3 * KiB64), true),
+      ]);
+      expect(decrypt(file, [alice.identity]).plaintext.equals(plain)).toBe(true);
+      // A batch that does not end the file must be whole chunks.
+      expect(() => sealChunks(payloadKey, 0, plain.subarray(0, 100), false)).toThrow(RangeError);
+      // Batches written out of order (each sealed with its own counter) do not decrypt.
+      const swapped = Buffer.concat([
+        prefix,
+        sealChunks(payloadKey, 2, plain.subarray(2 * KiB64, 3 * KiB64), false),
+        sealChunks(payloadKey, 0, plain.subarray(0, 2 * KiB64), false),
+        sealChunks(payloadKey, 3, plain.subarray(3 * KiB64), true),
+      ]);
+      expect(() => decrypt(swapped, [alice.identity])).toThrow(expect.objectContaining({ code: 'AGE_PAYLOAD_TAMPERED' }));
     });
   });
 });

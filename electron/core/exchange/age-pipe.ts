@@ -1,13 +1,13 @@
-// The main thread's side of the age worker (electron/workers/age-worker.ts): a file sink that encrypts
-// what it is given on the worker's thread, and a source of plaintext that the worker decrypts from a
-// package file. Both keep a few MiB in flight at most; errors come back as the age module's AgeError.
+// The main thread's side of the age workers (electron/workers/age-worker.ts): a package file written here
+// while two workers seal its payload's chunks in parallel, and a source of plaintext that a worker
+// decrypts from a package file. Both keep a few MiB in flight at most; errors come back as the age
+// module's AgeError.
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../../workers/index.ts';
 import type { AgeWorkerData, FromAgeWorker, ToAgeWorker } from '../../workers/age-worker.ts';
-import { AgeError, type AgeErrorCode, type AgeHeaderInfo } from './age.ts';
-
-// Up to 32 MiB handed over ahead: enough for the worker to encrypt one attachment while the next is read and decrypted.
-const MAX_IN_FLIGHT = 32;
+import { AgeError, beginPayload, type AgeErrorCode, type AgeHeaderInfo } from './age.ts';
 
 function errorOf(m: Extract<FromAgeWorker, { type: 'error' }>): Error {
   return m.code ? new AgeError(m.code as AgeErrorCode, m.message) : new Error(m.message);
@@ -19,56 +19,131 @@ function start(data: AgeWorkerData): Worker {
   return worker;
 }
 
-/** Encrypts to `path` (written as path.partial, renamed when complete) on the age worker's thread. */
-export class EncryptingFile {
-  private readonly worker: Worker;
-  private inFlight = 0;
-  private wake: (() => void) | null = null;
+const SEALERS = 2;
+const BATCH = 16 * 64 * 1024; // 16 chunks of 64 KiB per message
+const BATCHES_IN_FLIGHT = 8;
+
+/** An age file written by the main thread while two workers seal its payload's chunks in parallel (each
+ * batch carries its chunk counter; sealed batches are written in order). Holds at most BATCHES_IN_FLIGHT
+ * batches (8 MiB) in flight; the file is written as path.partial and renamed once whole. */
+export class SealingFile {
+  private readonly path: string;
+  private readonly fd: number;
+  private readonly hash = createHash('sha256');
+  private readonly workers: Worker[];
+  private readonly payloadKey: Buffer;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private nextId = 0;
+  private nextCounter = 0;
+  private nextToWrite = 0;
+  private readonly done = new Map<number, Buffer>();
+  private size = 0;
   private failure: Error | null = null;
-  private readonly done: Promise<{ size: number; sha256: string }>;
+  private wake: (() => void) | null = null;
 
   constructor(recipients: string[], path: string) {
-    this.worker = start({ mode: 'encrypt', recipients, path });
-    this.done = new Promise((resolve, reject) => {
-      this.worker.on('message', (m: FromAgeWorker) => {
-        if (m.type === 'ack') {
-          this.inFlight--;
-          this.wake?.();
-        } else if (m.type === 'done') {
-          resolve({ size: m.size, sha256: m.sha256 });
-          void this.worker.terminate();
-        } else if (m.type === 'error') {
-          this.failure = errorOf(m);
-          this.wake?.();
-          reject(this.failure);
-        }
+    this.path = path;
+    const { prefix, payloadKey } = beginPayload(recipients);
+    this.payloadKey = payloadKey;
+    this.fd = openSync(`${path}.partial`, 'w', 0o600);
+    this.append(prefix);
+    this.workers = Array.from({ length: SEALERS }, () => {
+      const w = start({ mode: 'seal', payloadKey: new Uint8Array(payloadKey) });
+      w.on('message', (m: FromAgeWorker) => {
+        if (m.type === 'sealed') {
+          this.done.set(m.id, Buffer.from(m.data));
+          this.flushDone();
+        } else if (m.type === 'error') this.fail(errorOf(m));
       });
-      this.worker.on('error', (e) => {
-        this.failure = e;
-        this.wake?.();
-        reject(e);
-      });
+      w.on('error', (e) => this.fail(e));
+      return w;
     });
-    this.done.catch(() => undefined);
+  }
+
+  private fail(err: Error): void {
+    this.failure ??= err;
+    this.wake?.();
+  }
+
+  private append(bytes: Buffer): void {
+    writeSync(this.fd, bytes);
+    this.hash.update(bytes);
+    this.size += bytes.length;
+  }
+
+  private flushDone(): void {
+    for (let b = this.done.get(this.nextToWrite); b; b = this.done.get(this.nextToWrite)) {
+      this.done.delete(this.nextToWrite);
+      try {
+        this.append(b);
+      } catch (err) {
+        this.fail(err as Error);
+        return;
+      }
+      this.nextToWrite++;
+    }
+    this.wake?.();
+  }
+
+  private async waitFor(condition: () => boolean): Promise<void> {
+    while (!condition() && !this.failure) await new Promise<void>((r) => (this.wake = r));
+    if (this.failure) throw this.failure;
+  }
+
+  private dispatch(bytes: Buffer, last: boolean): void {
+    const data = new ArrayBuffer(bytes.length);
+    new Uint8Array(data).set(bytes);
+    const id = this.nextId++;
+    const counter = this.nextCounter;
+    this.nextCounter += Math.max(1, Math.ceil(bytes.length / (64 * 1024)));
+    this.workers[id % SEALERS]!.postMessage({ type: 'seal', id, counter, last, data } satisfies ToAgeWorker, [data]);
   }
 
   async write(chunk: Buffer): Promise<void> {
-    while (this.inFlight >= MAX_IN_FLIGHT && !this.failure) await new Promise<void>((r) => (this.wake = r));
     if (this.failure) throw this.failure;
-    const data = new ArrayBuffer(chunk.length);
-    new Uint8Array(data).set(chunk);
-    this.inFlight++;
-    this.worker.postMessage({ type: 'chunk', data } satisfies ToAgeWorker, [data]);
+    this.pending.push(chunk);
+    this.pendingBytes += chunk.length;
+    // A batch goes only once more data follows it: the file's last chunk must be sealed as the last.
+    while (this.pendingBytes > BATCH) {
+      await this.waitFor(() => this.nextId - this.nextToWrite < BATCHES_IN_FLIGHT);
+      const all = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+      this.dispatch(all.subarray(0, BATCH), false);
+      const rest = all.subarray(BATCH);
+      this.pending = rest.length > 0 ? [rest] : [];
+      this.pendingBytes = rest.length;
+    }
+    // What stays may point into the caller's buffer, which the caller may wipe once this returns: copy it.
+    if (this.pendingBytes > 0) this.pending = [Buffer.concat(this.pending, this.pendingBytes)];
   }
 
-  end(): Promise<{ size: number; sha256: string }> {
-    this.worker.postMessage({ type: 'end' } satisfies ToAgeWorker);
-    return this.done;
+  async end(): Promise<{ size: number; sha256: string }> {
+    try {
+      this.dispatch(Buffer.concat(this.pending, this.pendingBytes), true);
+      this.pending = [];
+      await this.waitFor(() => this.nextToWrite === this.nextId);
+      fsyncSync(this.fd);
+      closeSync(this.fd);
+      renameSync(`${this.path}.partial`, this.path);
+      return { size: this.size, sha256: this.hash.digest('hex') };
+    } finally {
+      this.stop();
+    }
+  }
+
+  private stop(): void {
+    this.payloadKey.fill(0);
+    for (const w of this.workers) void w.terminate();
   }
 
   abort(): void {
-    this.worker.postMessage({ type: 'abort' } satisfies ToAgeWorker);
-    setTimeout(() => void this.worker.terminate(), 1000).unref();
+    this.stop();
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    rmSync(`${this.path}.partial`, { force: true });
   }
 }
 

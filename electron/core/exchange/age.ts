@@ -402,6 +402,11 @@ class Encryptor {
     this.pending.fill(0);
   }
 
+  /** A copy of the payload key, for sealing chunks elsewhere (see sealChunks). */
+  payloadKey(): Buffer {
+    return Buffer.from(this.key);
+  }
+
   /** Seals one chunk into `out` (plaintext length + 16 bytes), or into a new buffer handed to the sink. */
   seal(plain: Uint8Array, last: boolean, sink: Sink | null, out?: Buffer): void {
     const sealed = out ?? Buffer.allocUnsafe(plain.length + TAG);
@@ -586,6 +591,40 @@ export function createDecryptStream(identities: string[], options: DecryptOption
     },
   });
   return stream;
+}
+
+/**
+ * The start of an age file for these recipients — header and payload nonce — and its payload key, for a
+ * writer that seals the payload's chunks itself, possibly on several threads (chunks are independent:
+ * each is sealed with its own counter). The caller must wipe the key when done.
+ */
+export function beginPayload(recipients: string[]): { prefix: Buffer; payloadKey: Buffer } {
+  const encryptor = new Encryptor(recipients);
+  const payloadKey = encryptor.payloadKey();
+  encryptor.wipe();
+  return { prefix: encryptor.prefix, payloadKey };
+}
+
+/**
+ * Seals `plain` as the payload chunks numbered from `counter` (64 KiB each; only a batch that ends the file
+ * may end with a shorter chunk, and its last chunk carries the final flag). Returns the sealed bytes.
+ */
+export function sealChunks(payloadKey: Uint8Array, counter: number, plain: Uint8Array, endsFile: boolean): Buffer {
+  if (!endsFile && (plain.length === 0 || plain.length % CHUNK !== 0)) throw new RangeError('age: only the final batch may hold a partial chunk.');
+  const chunks = Math.max(1, Math.ceil(plain.length / CHUNK));
+  const out = Buffer.allocUnsafeSlow(plain.length + chunks * TAG);
+  const nonce = new Uint8Array(12);
+  for (let i = 0; i < chunks; i++) {
+    let n = counter + i;
+    for (let b = 10; b >= 0; b--) {
+      nonce[b] = n % 256;
+      n = Math.floor(n / 256);
+    }
+    nonce[11] = endsFile && i === chunks - 1 ? 1 : 0;
+    const part = plain.subarray(i * CHUNK, Math.min(plain.length, (i + 1) * CHUNK));
+    chacha20poly1305(payloadKey, nonce).encrypt(part, out.subarray(i * SEALED_CHUNK, i * SEALED_CHUNK + part.length + TAG));
+  }
+  return out;
 }
 
 /** Encrypts a whole buffer (sealed straight into one preallocated output). */

@@ -13,7 +13,7 @@ import { TLP } from '../../../shared/domain/cases.ts';
 import { AppError, type ErrorCode } from '../../../shared/errors.ts';
 import { canonicalJson } from '../audit/audit-log.ts';
 import { AgeError, isRecipient, type AgeErrorCode, type AgeHeaderInfo } from './age.ts';
-import { EncryptingFile, decryptingFile } from './age-pipe.ts';
+import { SealingFile, decryptingFile } from './age-pipe.ts';
 import { crc32 } from 'node:zlib';
 import { PackageZipWriter, ZipError, readZipStream, type ZipErrorCode } from './package-zip.ts';
 import type { OwnKey } from './unit-keys.ts';
@@ -101,7 +101,7 @@ export async function writePackage(
 ): Promise<{ size: number; sha256: string }> {
   const manifestBytes = Buffer.from(canonicalJson(manifest));
   const signature = Buffer.from(canonicalJson({ fingerprint: key.fingerprint, signature: key.sign(manifestBytes).toString('base64') }));
-  const file = new EncryptingFile(
+  const file = new SealingFile(
     manifest.recipients.map((r) => r.recipient),
     out,
   );
