@@ -1,8 +1,8 @@
 // The age layer of an exchange package, off the main thread: while the main thread reads the workspace,
 // hashes and zips (or unzips, checks and stages), workers seal the payload's chunks (two at once, each
-// batch with its own chunk counter; the main thread writes them in order), encrypt a stream into a file,
-// or read a package file and decrypt it.
-// Not a job: it lives as long as one package is written or read (see core/exchange/age-pipe.ts).
+// batch with its own chunk counter; the main thread writes them in order), or a worker reads a package
+// file and decrypts it. Not a job: it lives as long as one package is written or read (see
+// core/exchange/age-pipe.ts).
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
