@@ -46,7 +46,9 @@ export function decryptAttachment(key: Buffer, file: Buffer, bind: AttachmentBin
   decipher.setAAD(associatedData(header, bind));
   decipher.setAuthTag(file.subarray(file.length - TAG_BYTES));
   try {
-    return Buffer.concat([decipher.update(file.subarray(HEADER_BYTES, file.length - TAG_BYTES)), decipher.final()]);
+    const body = decipher.update(file.subarray(HEADER_BYTES, file.length - TAG_BYTES));
+    const rest = decipher.final(); // GCM: empty; the tag is checked here
+    return rest.length === 0 ? body : Buffer.concat([body, rest]);
   } catch {
     throw tampered('authentication failed');
   }

@@ -32,8 +32,9 @@ export class SealingFile {
   private readonly hash = createHash('sha256');
   private readonly workers: Worker[];
   private readonly payloadKey: Buffer;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  // The batch being filled: bytes are copied once, into the buffer that is then handed to a sealer.
+  private batch = new Uint8Array(new ArrayBuffer(BATCH));
+  private batchBytes = 0;
   private nextId = 0;
   private nextCounter = 0;
   private nextToWrite = 0;
@@ -91,36 +92,36 @@ export class SealingFile {
     if (this.failure) throw this.failure;
   }
 
-  private dispatch(bytes: Buffer, last: boolean): void {
-    const data = new ArrayBuffer(bytes.length);
-    new Uint8Array(data).set(bytes);
+  /** Hands the batch being filled to a sealer (its buffer is transferred, not copied). */
+  private dispatch(last: boolean): void {
+    const data = this.batch.buffer.byteLength === this.batchBytes ? (this.batch.buffer as ArrayBuffer) : this.batch.buffer.slice(0, this.batchBytes);
     const id = this.nextId++;
     const counter = this.nextCounter;
-    this.nextCounter += Math.max(1, Math.ceil(bytes.length / (64 * 1024)));
+    this.nextCounter += Math.max(1, Math.ceil(this.batchBytes / (64 * 1024)));
     this.workers[id % SEALERS]!.postMessage({ type: 'seal', id, counter, last, data } satisfies ToAgeWorker, [data]);
+    this.batch = new Uint8Array(new ArrayBuffer(BATCH));
+    this.batchBytes = 0;
   }
 
   async write(chunk: Buffer): Promise<void> {
     if (this.failure) throw this.failure;
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
-    // A batch goes only once more data follows it: the file's last chunk must be sealed as the last.
-    while (this.pendingBytes > BATCH) {
-      await this.waitFor(() => this.nextId - this.nextToWrite < BATCHES_IN_FLIGHT);
-      const all = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
-      this.dispatch(all.subarray(0, BATCH), false);
-      const rest = all.subarray(BATCH);
-      this.pending = rest.length > 0 ? [rest] : [];
-      this.pendingBytes = rest.length;
+    let offset = 0;
+    while (offset < chunk.length) {
+      // A full batch goes only once more data follows it: the file's last chunk must be sealed as the last.
+      if (this.batchBytes === BATCH) {
+        await this.waitFor(() => this.nextId - this.nextToWrite < BATCHES_IN_FLIGHT);
+        this.dispatch(false);
+      }
+      const n = Math.min(BATCH - this.batchBytes, chunk.length - offset);
+      this.batch.set(chunk.subarray(offset, offset + n), this.batchBytes);
+      this.batchBytes += n;
+      offset += n;
     }
-    // What stays may point into the caller's buffer, which the caller may wipe once this returns: copy it.
-    if (this.pendingBytes > 0) this.pending = [Buffer.concat(this.pending, this.pendingBytes)];
   }
 
   async end(): Promise<{ size: number; sha256: string }> {
     try {
-      this.dispatch(Buffer.concat(this.pending, this.pendingBytes), true);
-      this.pending = [];
+      this.dispatch(true);
       await this.waitFor(() => this.nextToWrite === this.nextId);
       fsyncSync(this.fd);
       closeSync(this.fd);

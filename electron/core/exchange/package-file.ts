@@ -105,24 +105,13 @@ export async function writePackage(
     manifest.recipients.map((r) => r.recipient),
     out,
   );
-  // The zip writes many small pieces (headers): they go to the worker in batches of about 1 MiB.
-  let batch: Buffer[] = [];
-  let batched = 0;
-  const flush = async () => {
-    if (batched === 0) return;
-    const chunk = batch.length === 1 ? batch[0]! : Buffer.concat(batch, batched);
-    batch = [];
-    batched = 0;
-    await file.write(chunk);
-  };
   const total = sources.reduce((s, f) => s + f.size, 0);
   let done = 0;
   try {
+    // The sink copies what it is given (into the batch a sealer gets), so the file's bytes may be wiped after.
     const zip = new PackageZipWriter(async (chunk) => {
       if (signal?.aborted) throw new AppError('JOB_CANCELLED', 'The export was cancelled.');
-      batch.push(chunk);
-      batched += chunk.length;
-      if (batched >= 1024 * 1024) await flush();
+      await file.write(chunk);
     });
     await zip.addBuffer('signature.json', signature, 'store');
     await zip.addBuffer('manifest.json', manifestBytes, 'deflate');
@@ -144,12 +133,9 @@ export async function writePackage(
           })(),
         );
       }
-      // The batch may still point into the file's bytes: hand it over (copied) before they are wiped.
-      await flush();
       data.fill(0);
     }
     await zip.finish();
-    await flush();
     return await file.end();
   } catch (err) {
     file.abort();
