@@ -32,7 +32,7 @@ import { addLinks, linkedIds } from '../cases/links.ts';
 import { writeNote } from '../cases/notes.ts';
 import { seizureById, writeSeizure } from '../cases/seizures.ts';
 import type { Uploads } from '../ingest/uploads.ts';
-import type { Db } from '../workspace/database.ts';
+import { writeTransaction, type Db } from '../workspace/database.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
 import { assertLive } from '../training/training-service.ts';
 import { matchHashes, matchKey, overlaps } from './hashed-matching.ts';
@@ -115,9 +115,8 @@ export class ExchangeService {
   private audit(db: Db, action: string, entity: string, entityId: string | null, details: unknown): void {
     appendAudit(db, { actor: this.deps.actor, action, entity, entityId, details });
   }
-  /** Writes take the write lock first (BEGIN IMMEDIATE), so a worker's concurrent write is waited for, not failed on. */
   private write<T>(db: Db, fn: () => T): T {
-    return db.transaction(fn).immediate();
+    return writeTransaction(db, fn);
   }
   private changed(tables: string[]): void {
     this.deps.events.emit('data.changed', { tables });
@@ -505,10 +504,11 @@ export class ExchangeService {
     const upload = input.uploadId ? this.deps.uploads.get(input.uploadId) : null;
     const path = upload?.file ?? input.path;
     if (!path) throw new AppError('API_INVALID_INPUT', 'Name the package file.');
-    if (!existsSync(path) || !statSync(path).isFile()) throw new AppError('PACKAGE_FILE_NOT_FOUND', 'There is no package file at that path.', { path });
+    const stat = existsSync(path) ? statSync(path) : null;
+    if (!stat?.isFile()) throw new AppError('PACKAGE_FILE_NOT_FOUND', 'There is no package file at that path.', { path });
     const db = this.db();
     assertLive(db);
-    const size = statSync(path).size;
+    const size = stat.size;
     const name = upload?.name ?? path.split(/[\\/]/).pop() ?? 'package';
     let received: Received;
     try {
@@ -691,7 +691,14 @@ export class ExchangeService {
     const rows = db
       .prepare(`SELECT * FROM exchange_package WHERE (@d IS NULL OR direction = @d) ORDER BY created_at DESC, id DESC LIMIT 1000`)
       .all({ d: direction }) as PackageRow[];
-    return rows.map((r) => toSummary(db, r));
+    const replies = new Map<string, string[]>();
+    for (const x of db.prepare('SELECT in_reply_to, package_id FROM exchange_package WHERE in_reply_to IS NOT NULL ORDER BY created_at').all() as {
+      in_reply_to: string;
+      package_id: string;
+    }[]) {
+      (replies.get(x.in_reply_to) ?? replies.set(x.in_reply_to, []).get(x.in_reply_to)!).push(x.package_id);
+    }
+    return rows.map((r) => toSummary(db, r, replies.get(r.package_id) ?? []));
   }
 
   preview(id: number): PackagePreview {
@@ -980,15 +987,18 @@ function slug(s: string): string {
   );
 }
 
-function toSummary(db: Db, r: PackageRow): PackageSummary {
+/** A package as lists show it; `replies` are read for it unless the caller read them for a whole list. */
+function toSummary(db: Db, r: PackageRow, knownReplies?: string[]): PackageSummary {
   const m = JSON.parse(r.manifest) as Manifest;
   const partners =
     r.direction === 'in'
       ? [{ id: r.partner_id, name: m.sender.unit.name, country: m.sender.unit.country }]
       : (JSON.parse(r.recipients) as number[]).map((pid, i) => ({ id: pid, name: m.recipients[i]?.name ?? '', country: m.recipients[i]?.country ?? '' }));
-  const replies = (
-    db.prepare('SELECT package_id FROM exchange_package WHERE in_reply_to = ? ORDER BY created_at').all(r.package_id) as { package_id: string }[]
-  ).map((x) => x.package_id);
+  const replies =
+    knownReplies ??
+    (db.prepare('SELECT package_id FROM exchange_package WHERE in_reply_to = ? ORDER BY created_at').all(r.package_id) as { package_id: string }[]).map(
+      (x) => x.package_id,
+    );
   return {
     id: r.id,
     packageId: r.package_id,

@@ -265,7 +265,10 @@ function partnerOfCard(db: Db, card: UnitCard & { fingerprint: string }): { part
 }
 
 export function previewCard(db: Db, text: string): CardPreview {
-  const card = parseCard(text);
+  return previewOf(db, parseCard(text));
+}
+
+function previewOf(db: Db, card: UnitCard & { fingerprint: string }): CardPreview {
   if (db.prepare('SELECT 1 FROM unit_key WHERE fingerprint = ?').get(card.fingerprint)) {
     throw new AppError('UNIT_CARD_INVALID', "This is this unit's own card.", { why: 'own card' });
   }
@@ -298,7 +301,7 @@ export function fingerprintMatches(fingerprint: string, typed: string): boolean 
  * already trusted (its own, or one endorsing it). Returns the partner. */
 export function addCard(db: Db, text: string, confirm: { fingerprint: string; by: string } | null, at: string): { partnerId: number; keyId: number } {
   const card = parseCard(text);
-  const preview = previewCard(db, text);
+  const preview = previewOf(db, card);
   if (confirm && !fingerprintMatches(card.fingerprint, confirm.fingerprint)) {
     throw new AppError('UNIT_FINGERPRINT_MISMATCH', 'The fingerprint does not match this card.', { fingerprint: card.fingerprint });
   }

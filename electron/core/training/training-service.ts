@@ -29,7 +29,7 @@ import { canonicalJson } from '../audit/audit-log.ts';
 import { ownIdentities, ownKey, unitProfile, verifySignature } from '../exchange/unit-keys.ts';
 import type { Uploads } from '../ingest/uploads.ts';
 import type { JobRunner } from '../jobs/job-runner.ts';
-import type { Db } from '../workspace/database.ts';
+import { writeTransaction, type Db } from '../workspace/database.ts';
 import type { WorkspaceService } from '../workspace/workspace-service.ts';
 import { workerUrl } from '../../workers/index.ts';
 import { readPack } from './exercise-pack.ts';
@@ -68,7 +68,7 @@ export class TrainingService {
     return this.deps.now?.() ?? new Date();
   }
   private write<T>(db: Db, fn: () => T): T {
-    return db.transaction(fn).immediate();
+    return writeTransaction(db, fn);
   }
 
   // --- Trainer ------------------------------------------------------------------------------------

@@ -96,3 +96,9 @@ export function checkIntegrity(db: Db, file: string, full: boolean): void {
     throw err;
   }
 }
+
+/** Runs `fn` in a transaction that takes the write lock first (BEGIN IMMEDIATE): a write that meets a
+ * background job's write waits for it (busy_timeout) instead of failing on its stale read snapshot. */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

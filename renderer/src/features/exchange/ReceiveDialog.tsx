@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { PackagePreview } from '../../../../shared/domain/exchange.ts';
 import { api } from '../../api.ts';
 import { TlpBadge } from '../cases/Handling.tsx';
-import { discardUpload, uploadFile } from '../imports/upload.ts';
+import { withFileOrPath } from '../imports/upload.ts';
 import { RefusalCallout } from './RefusalCallout.tsx';
 
 type Props = { onClose(): void; onReceived(preview: PackagePreview): void };
@@ -25,17 +25,13 @@ export function ReceiveDialog({ onClose, onReceived }: Props) {
     setBusy(true);
     setError(null);
     setVerified(null);
-    let uploadId: string | null = null;
     try {
-      if (file) uploadId = await uploadFile(file);
-      const preview = await api.call('exchange.receive', uploadId ? { uploadId, dryRun } : { path: path.trim(), dryRun });
+      const preview = await withFileOrPath(file, path, (source) => api.call('exchange.receive', { ...source, dryRun }));
       if (dryRun) setVerified(preview);
       else onReceived(preview);
     } catch (err) {
       setError(err);
     } finally {
-      // The core keeps what it accepted in the workspace; the uploaded copy is not needed either way.
-      if (uploadId) await discardUpload(uploadId).catch(() => undefined);
       setBusy(false);
     }
   }

@@ -35,6 +35,18 @@ export async function discardUpload(uploadId: string): Promise<void> {
   await api.call('imports.discard', { uploadId });
 }
 
+/** Hands the core a file the user picked (uploaded for the call and dropped after it, whatever the outcome:
+ * the core keeps what it accepts) or else the path they typed. */
+export async function withFileOrPath<T>(file: File | null, path: string, call: (source: { uploadId: string } | { path: string }) => Promise<T>): Promise<T> {
+  if (!file) return call({ path: path.trim() });
+  const uploadId = await uploadFile(file);
+  try {
+    return await call({ uploadId });
+  } finally {
+    await discardUpload(uploadId).catch(() => undefined);
+  }
+}
+
 export type TableChoice = { mapping: Partial<Record<TableField, number>>; spec?: string };
 
 /** Starts the import of an uploaded file; returns the job's id. */

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { SubmissionResult } from '../../../../shared/domain/training.ts';
 import { api } from '../../api.ts';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
-import { discardUpload, uploadFile } from '../imports/upload.ts';
+import { withFileOrPath } from '../imports/upload.ts';
 import { useTrainingFormat } from './format.ts';
 
 type Props = { onClose(): void; onReceived(result: SubmissionResult): void };
@@ -25,17 +25,13 @@ export function ReceiveSubmissionDialog({ onClose, onReceived }: Props) {
     setBusy(true);
     setError(null);
     setReceived(null);
-    let uploadId: string | null = null;
     try {
-      if (file) uploadId = await uploadFile(file);
-      const result = await api.call('training.receiveSubmission', uploadId ? { uploadId } : { path: path.trim() });
+      const result = await withFileOrPath(file, path, (source) => api.call('training.receiveSubmission', source));
       setReceived(result);
       onReceived(result);
     } catch (err) {
       setError(err);
     } finally {
-      // The score is kept in the workspace; the uploaded copy is not needed either way.
-      if (uploadId) await discardUpload(uploadId).catch(() => undefined);
       setBusy(false);
     }
   }

@@ -9,7 +9,7 @@ import type { Selection } from '../../../../shared/domain/training.ts';
 import { api } from '../../api.ts';
 import { ErrorCallout } from '../../components/ErrorCallout.tsx';
 import { useLoad } from '../../components/useLoad.ts';
-import { discardUpload, uploadFile } from '../imports/upload.ts';
+import { withFileOrPath } from '../imports/upload.ts';
 import type { RecordRef } from '../records/record-ref.ts';
 import { useTrainingFormat } from './format.ts';
 
@@ -28,15 +28,12 @@ export function TruthPanel({ selections, onOpen }: { selections: Selection[]; on
   async function reveal() {
     setBusy(true);
     setError(null);
-    let uploadId: string | null = null;
     try {
-      if (file) uploadId = await uploadFile(file);
-      await api.call('training.reveal', uploadId ? { uploadId } : { path: path.trim() });
+      await withFileOrPath(file, path, (source) => api.call('training.reveal', source));
       truth.reload();
     } catch (err) {
       setError(err);
     } finally {
-      if (uploadId) await discardUpload(uploadId).catch(() => undefined);
       setBusy(false);
     }
   }
